@@ -1,0 +1,71 @@
+//! The `marsad` command line: `marsad analyze [FILE] [--pretty]` prints the same JSON as the JS
+//! `analyze()`.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: marsad analyze [FILE] [--pretty] [--no-quotes]
+       marsad --version
+Reads FILE (or standard input) as UTF-8 and prints the analysis as JSON.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("marsad: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("analyze") => analyze(&args[1..]),
+        Some("--version" | "-V" | "version") => {
+            println!("marsad {}", marsad::VERSION);
+            Ok(())
+        }
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command '{other}'\n{USAGE}")),
+        None => Err(USAGE.to_string()),
+    }
+}
+
+fn read_input(file: Option<&str>) -> Result<String, String> {
+    let bytes = match file {
+        Some(path) => std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?,
+        None => {
+            let mut b = Vec::new();
+            std::io::stdin().read_to_end(&mut b).map_err(|e| format!("cannot read standard input: {e}"))?;
+            b
+        }
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        format!("{} is not valid UTF-8 (invalid byte at offset {})", file.unwrap_or("standard input"), e.utf8_error().valid_up_to())
+    })
+}
+
+fn analyze(args: &[String]) -> Result<(), String> {
+    let mut file = None;
+    let mut pretty = false;
+    let mut options = marsad::Options::default();
+    for a in args {
+        match a.as_str() {
+            "--pretty" => pretty = true,
+            "--no-quotes" => options.quotes = false,
+            s if s.starts_with("--") => return Err(format!("unknown option '{s}'\n{USAGE}")),
+            s if file.is_none() => file = Some(s),
+            s => return Err(format!("unexpected argument '{s}'\n{USAGE}")),
+        }
+    }
+    let text = read_input(file)?;
+    let result = marsad::analyze(&text, &options);
+    let json = if pretty { serde_json::to_string_pretty(&result) } else { serde_json::to_string(&result) }
+        .map_err(|e| format!("cannot serialize the result: {e}"))?;
+    println!("{json}");
+    Ok(())
+}
