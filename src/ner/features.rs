@@ -1,0 +1,312 @@
+//! Feature extraction for the sequence labeller, shared by training and tagging.
+//!
+//! Every feature is a 32-bit key: a template id mixed with hashes of strings or small integers
+//! (FxHash-style, fixed constants, so keys are the same on every platform and in wasm). Nothing
+//! is allocated per feature; per token the only work is hashing slices of the normalized form.
+
+use super::model::{Lexicon, F_FUNC, F_LOC_PHRASE, F_ORG_PHRASE, F_PER_PHRASE, NFLAGS};
+use crate::text::{TokKind, Token};
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+#[inline]
+pub fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// Hash of a byte string (8 bytes at a time), seeded.
+#[inline]
+pub fn hash_bytes(seed: u64, b: &[u8]) -> u64 {
+    let mut h = mix(seed, b.len() as u64);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes(c.try_into().unwrap()));
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..r.len()].copy_from_slice(r);
+        h = mix(h, u64::from_le_bytes(buf));
+    }
+    h
+}
+
+/// The final 32-bit key of a feature.
+#[inline]
+pub fn key(h: u64) -> u32 {
+    let h = (h ^ (h >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    (h >> 32) as u32
+}
+
+/// Proclitic prefixes on normalized forms, longest first; the article stays with the stem.
+const PROCLITICS: &[&str] = &["وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "وب", "ول", "وك", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك"];
+
+/// Splits a normalized word into (proclitic bytes, stem) for features: the most stripped reading
+/// whose stem is a known word of the lexicon (or starts with the article after و/ف/ب/ك/ل).
+pub fn feature_stem<'a>(norm: &'a str, lex: &Lexicon) -> (&'a str, &'a str) {
+    for p in PROCLITICS {
+        if !norm.starts_with(p) {
+            continue;
+        }
+        let keep = if p.ends_with("ال") { "ال".len() } else if p.ends_with("لل") { "ل".len() } else { 0 };
+        let cut = p.len() - keep;
+        let stem = &norm[cut..];
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        if keep > 0 || lex.get(stem).is_some_and(|w| w.freq >= 2) {
+            return (&norm[..cut], stem);
+        }
+    }
+    ("", norm)
+}
+
+/// Per-token facts computed once, used by this token's and its neighbours' features.
+#[derive(Clone, Copy, Default)]
+pub struct TokFacts {
+    pub norm_h: u64,
+    pub stem_h: u64,
+    pub cluster: u16,
+    pub coarse: u8,
+    pub flags: u16,
+    pub kind: u8,
+}
+
+// Template ids.
+const T_BIAS: u64 = 1;
+const T_W: u64 = 2;
+const T_LIGHT: u64 = 3;
+const T_STEM: u64 = 4;
+const T_PRO: u64 = 5;
+const T_CTXW: u64 = 6;
+const T_CTXS: u64 = 7;
+const T_PRE: u64 = 8;
+const T_SUF: u64 = 9;
+const T_TRI: u64 = 10;
+const T_SHAPE: u64 = 11;
+const T_CL: u64 = 12;
+const T_CTXCL: u64 = 13;
+const T_FLAG: u64 = 14;
+const T_CTXFLAG: u64 = 15;
+const T_PHRASE: u64 = 16;
+const T_BIGRAM: u64 = 17;
+const T_FREQ: u64 = 18;
+const T_CLPAIR: u64 = 19;
+const T_NOART: u64 = 20;
+
+const BOS: u64 = 0x0b05;
+const EOS: u64 = 0x0e05;
+
+/// Features of a sequence of tokens: `feats[offs[i]..offs[i+1]]` are token i's keys.
+pub struct SeqFeatures {
+    pub feats: Vec<u32>,
+    pub offs: Vec<u32>,
+}
+
+impl SeqFeatures {
+    pub fn of(&self, i: usize) -> &[u32] {
+        &self.feats[self.offs[i] as usize..self.offs[i + 1] as usize]
+    }
+    pub fn len(&self) -> usize {
+        self.offs.len() - 1
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Phrase-lexicon matches (longest first) as per-token (kind flag, position) marks.
+fn phrase_marks(toks: &[Token], stems: &[(usize, usize)], lex: &Lexicon) -> Vec<(u16, u8)> {
+    let mut marks = vec![(0u16, 0u8); toks.len()];
+    if lex.max_phrase < 2 {
+        return marks;
+    }
+    let mut key = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut best: Option<(usize, u16)> = None;
+        if toks[i].is_word() {
+            key.clear();
+            let (a, b) = stems[i];
+            key.push_str(&toks[i].norm[a..b]);
+            let mut j = i + 1;
+            while j < toks.len() && j - i < lex.max_phrase && toks[j].is_word() && !toks[j].line_start {
+                key.push(' ');
+                key.push_str(&toks[j].norm);
+                j += 1;
+                if let Some(&k) = lex.phrases.get(key.as_str()) {
+                    best = Some((j, k));
+                }
+            }
+        }
+        if let Some((e, k)) = best {
+            for (n, m) in marks[i..e].iter_mut().enumerate() {
+                *m = (k, if n == 0 { 1 } else { 2 });
+            }
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    marks
+}
+
+fn len_bucket(n: usize) -> u64 {
+    match n {
+        0..=2 => n as u64,
+        3..=4 => 3,
+        5..=6 => 4,
+        7..=9 => 5,
+        _ => 6,
+    }
+}
+
+/// Extracts the features of `toks` (one sequence: a sentence or paragraph, or a whole text).
+/// `src` is the original text the tokens point into.
+pub fn extract(src: &str, toks: &[Token], lex: &Lexicon) -> SeqFeatures {
+    let n = toks.len();
+    let mut facts = Vec::with_capacity(n);
+    let mut stems = Vec::with_capacity(n); // byte range of the stem inside norm
+    for t in toks {
+        let norm = t.norm.as_str();
+        let (pro, stem) = if t.kind == TokKind::Arabic { feature_stem(norm, lex) } else { ("", norm) };
+        stems.push((pro.len(), norm.len()));
+        let w = lex.get(norm);
+        let ws = if pro.is_empty() { w } else { lex.get(stem).or(w) };
+        let info = w.or(ws);
+        let mut flags = info.map_or(0, |x| x.flags);
+        if let Some(x) = ws {
+            flags |= x.flags & !F_FUNC;
+        }
+        facts.push(TokFacts {
+            norm_h: hash_bytes(T_W, norm.as_bytes()),
+            stem_h: hash_bytes(T_STEM, stem.as_bytes()),
+            cluster: ws.map_or(0, |x| x.cluster),
+            coarse: ws.map_or(0, |x| x.coarse),
+            flags,
+            kind: match t.kind {
+                TokKind::Arabic => 1,
+                TokKind::Latin => 2,
+                TokKind::Number => 3,
+                TokKind::Punct => 4,
+            },
+        });
+    }
+    let marks = phrase_marks(toks, &stems, lex);
+    let mut feats: Vec<u32> = Vec::with_capacity(n * 60);
+    let mut offs: Vec<u32> = Vec::with_capacity(n + 1);
+    offs.push(0);
+    let ctx = |j: isize| -> Option<&TokFacts> {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(&facts[j as usize])
+        }
+    };
+    for i in 0..n {
+        let t = &toks[i];
+        let f = &facts[i];
+        let norm = t.norm.as_str();
+        let (a, _) = stems[i];
+        let stem = &norm[a..];
+        let mut push = |h: u64| feats.push(key(h));
+        push(T_BIAS);
+        push(f.norm_h);
+        push(f.stem_h);
+        push(hash_bytes(T_PRO, norm[..a].as_bytes()));
+        // Light form: keeps ى apart from ي (على "on" vs علي "Ali").
+        let raw = t.text(src);
+        let ends_alef_maqsura = raw.trim_end_matches(crate::text::is_ignorable).ends_with('ى');
+        push(mix(mix(T_LIGHT, f.norm_h), ends_alef_maqsura as u64));
+        let noart = stem.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
+        push(mix(T_NOART, noart.map_or(0, |s| hash_bytes(T_NOART, s.as_bytes()))));
+        // Context words and stems.
+        for d in [-2isize, -1, 1, 2] {
+            let j = i as isize + d;
+            let (hw, hs) = match ctx(j) {
+                Some(c) => (c.norm_h, c.stem_h),
+                None => (if d < 0 { BOS } else { EOS }, if d < 0 { BOS } else { EOS }),
+            };
+            push(mix(mix(T_CTXW, d as u64), hw));
+            if d.abs() == 1 {
+                push(mix(mix(T_CTXS, d as u64), hs));
+            }
+        }
+        // Bigrams.
+        let prev_h = ctx(i as isize - 1).map_or(BOS, |c| c.stem_h);
+        let next_h = ctx(i as isize + 1).map_or(EOS, |c| c.stem_h);
+        push(mix(mix(T_BIGRAM, prev_h), f.stem_h));
+        push(mix(mix(T_BIGRAM + 100, f.stem_h), next_h));
+        // Affixes and character trigrams of the stem.
+        let chars: Vec<(usize, char)> = stem.char_indices().collect();
+        let nc = chars.len();
+        if f.kind <= 2 {
+            for k in 1..=4.min(nc) {
+                let e = if k < nc { chars[k].0 } else { stem.len() };
+                push(hash_bytes(T_PRE * 16 + k as u64, stem[..e].as_bytes()));
+                let s = chars[nc - k].0;
+                push(hash_bytes(T_SUF * 16 + k as u64, stem[s..].as_bytes()));
+            }
+            if nc >= 3 {
+                // Trigrams with boundary markers: ^ab, abc..., yz$.
+                push(hash_bytes(T_TRI * 16 + 1, stem[..chars[2].0].as_bytes()));
+                for k in 0..nc.saturating_sub(2) {
+                    let s = chars[k].0;
+                    let e = if k + 3 < nc { chars[k + 3].0 } else { stem.len() };
+                    push(hash_bytes(T_TRI, stem[s..e].as_bytes()));
+                }
+                push(hash_bytes(T_TRI * 16 + 2, stem[chars[nc - 2].0..].as_bytes()));
+            }
+        }
+        // Shape.
+        let shape = (f.kind as u64) | (len_bucket(nc) << 4) | ((t.line_start as u64) << 8) | ((noart.is_some() as u64) << 9);
+        push(mix(T_SHAPE, shape));
+        push(mix(T_SHAPE + 100, f.kind as u64 | ((i == 0) as u64) << 4));
+        // Clusters.
+        push(mix(T_CL, f.cluster as u64));
+        push(mix(T_CL + 100, f.coarse as u64));
+        for d in [-2isize, -1, 1, 2] {
+            let c = ctx(i as isize + d);
+            let (cl, co) = c.map_or((0xffff, 0xff), |c| (c.cluster as u64, c.coarse as u64));
+            if d.abs() == 1 {
+                push(mix(mix(T_CTXCL, d as u64), cl));
+            }
+            push(mix(mix(T_CTXCL + 100, d as u64), co));
+        }
+        let pco = ctx(i as isize - 1).map_or(0xff, |c| c.coarse as u64);
+        let nco = ctx(i as isize + 1).map_or(0xff, |c| c.coarse as u64);
+        push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
+        push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
+        // Frequency in the unlabeled news.
+        push(mix(T_FREQ, lex.get(stem).map_or(0, |w| w.freq as u64)));
+        // Lexicon flags of this token and its neighbours.
+        for b in 0..NFLAGS {
+            if f.flags & (1 << b) != 0 {
+                push(mix(T_FLAG, b as u64));
+            }
+        }
+        for d in [-2isize, -1, 1, 2] {
+            if let Some(c) = ctx(i as isize + d) {
+                for b in 0..NFLAGS {
+                    if c.flags & (1 << b) != 0 {
+                        push(mix(mix(T_CTXFLAG, d as u64), b as u64));
+                    }
+                }
+            }
+        }
+        // Phrase lexicon (countries, cities, organizations, full person names).
+        let (pk, pp) = marks[i];
+        if pk != 0 {
+            push(mix(mix(T_PHRASE, pk as u64), pp as u64));
+        }
+        for d in [-1isize, 1] {
+            let j = i as isize + d;
+            if j >= 0 && (j as usize) < n && marks[j as usize].0 != 0 {
+                push(mix(mix(T_PHRASE + 100, d as u64), marks[j as usize].0 as u64));
+            }
+        }
+        let _ = (F_LOC_PHRASE, F_ORG_PHRASE, F_PER_PHRASE);
+        offs.push(feats.len() as u32);
+    }
+    SeqFeatures { feats, offs }
+}
