@@ -201,6 +201,22 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
             Ok(())
         }
-        _ => Err("usage: marsad eval --conll FILE | marsad eval --docs DIR [--errors]".to_string()),
+        (Some("--bench"), Some(path)) => {
+            // Speed of tokenization + recognition (the NER part of `analyze`).
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let _ = super::recognize(&Doc::new("تجربة"));
+            let t0 = std::time::Instant::now();
+            let doc = Doc::new(&text);
+            let t1 = t0.elapsed().as_secs_f64();
+            let n = super::recognize(&doc).len();
+            let t2 = t0.elapsed().as_secs_f64();
+            let t3 = std::time::Instant::now();
+            let _ = crate::analyze(&text, &crate::Options::default());
+            let t4 = t3.elapsed().as_secs_f64();
+            let mb = text.len() as f64 / 1e6;
+            println!("{mb:.2} MB, {} tokens, {n} entities: tokenize {:.2}s, tokenize+recognize {t2:.2}s = {:.1} MB/s; analyze {t4:.2}s = {:.1} MB/s", doc.tokens.len(), t1, mb / t2, mb / t4);
+            Ok(())
+        }
+        _ => Err("usage: marsad eval --conll FILE | marsad eval --docs DIR [--errors] | marsad eval --bench FILE".to_string()),
     }
 }

@@ -4,7 +4,7 @@
 //! (FxHash-style, fixed constants, so keys are the same on every platform and in wasm). Nothing
 //! is allocated per feature; per token the only work is hashing slices of the normalized form.
 
-use super::model::{Lexicon, F_FUNC, F_LOC_PHRASE, F_ORG_PHRASE, F_PER_PHRASE, NFLAGS};
+use super::model::{phrase_step, Lexicon, F_FUNC, F_PHRASE_START, NFLAGS};
 use crate::text::{TokKind, Token};
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -35,7 +35,7 @@ pub fn hash_bytes(seed: u64, b: &[u8]) -> u64 {
 #[inline]
 pub fn key(h: u64) -> u32 {
     let h = (h ^ (h >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    (h >> 32) as u32
+    ((h >> 32) as u32).max(1)
 }
 
 /// Proclitic prefixes on normalized forms, longest first; the article stays with the stem.
@@ -70,6 +70,7 @@ pub struct TokFacts {
     pub coarse: u8,
     pub flags: u16,
     pub kind: u8,
+    pub freq: u8,
 }
 
 // Template ids.
@@ -93,6 +94,47 @@ const T_BIGRAM: u64 = 17;
 const T_FREQ: u64 = 18;
 const T_CLPAIR: u64 = 19;
 const T_NOART: u64 = 20;
+const T_DOCCTX: u64 = 21;
+
+/// Flags that count as document context (not the phrase-start mark).
+const CTX_FLAGS: u32 = (1 << NFLAGS) - 1;
+
+/// Document-context bits for the tokens of several lines that form one block: for each word
+/// whose stem has 3+ letters and is not a function word, the union over every occurrence of the
+/// same stem in the block of the previous token's lexicon flags (bits 0-15) and the next
+/// token's (bits 16-31).
+pub fn context_bits(lines: &[&[Token]], lex: &Lexicon) -> Vec<Vec<u32>> {
+    use super::model::{word_hash, FxMap};
+    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(lines.len());
+    let mut flags: Vec<Vec<u32>> = Vec::with_capacity(lines.len());
+    for toks in lines {
+        let mut k = Vec::with_capacity(toks.len());
+        let mut f = Vec::with_capacity(toks.len());
+        for t in toks.iter() {
+            let norm = t.norm.as_str();
+            let (pro, stem) = if t.kind == TokKind::Arabic { feature_stem(norm, lex) } else { ("", norm) };
+            let info = lex.get(stem).or_else(|| lex.get(norm));
+            let fl = info.map_or(0, |x| x.flags as u32) & CTX_FLAGS;
+            f.push(fl);
+            let _ = pro;
+            k.push(if t.is_word() && stem.chars().count() >= 3 && fl & F_FUNC as u32 == 0 { word_hash(stem) } else { 0 });
+        }
+        keys.push(k);
+        flags.push(f);
+    }
+    let mut acc: FxMap<u64, u32> = FxMap::default();
+    for (k, f) in keys.iter().zip(&flags) {
+        for i in 0..k.len() {
+            if k[i] == 0 {
+                continue;
+            }
+            let prev = if i > 0 { f[i - 1] } else { 0 };
+            let next = if i + 1 < k.len() { f[i + 1] } else { 0 };
+            *acc.entry(k[i]).or_default() |= prev | (next << 16);
+        }
+    }
+    keys.iter().map(|k| k.iter().map(|h| if *h == 0 { 0 } else { acc.get(h).copied().unwrap_or(0) }).collect()).collect()
+}
 
 const BOS: u64 = 0x0b05;
 const EOS: u64 = 0x0e05;
@@ -101,6 +143,10 @@ const EOS: u64 = 0x0e05;
 pub struct SeqFeatures {
     pub feats: Vec<u32>,
     pub offs: Vec<u32>,
+    /// Per-token facts (stem hash, cluster, flags), reused by the second stage.
+    pub facts: Vec<TokFacts>,
+    /// Number of letters of each token's stem.
+    pub stem_len: Vec<u8>,
 }
 
 impl SeqFeatures {
@@ -116,25 +162,22 @@ impl SeqFeatures {
 }
 
 /// Phrase-lexicon matches (longest first) as per-token (kind flag, position) marks.
-fn phrase_marks(toks: &[Token], stems: &[(usize, usize)], lex: &Lexicon) -> Vec<(u16, u8)> {
+fn phrase_marks(toks: &[Token], stems: &[(usize, usize)], facts: &[TokFacts], lex: &Lexicon) -> Vec<(u16, u8)> {
     let mut marks = vec![(0u16, 0u8); toks.len()];
     if lex.max_phrase < 2 {
         return marks;
     }
-    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         let mut best: Option<(usize, u16)> = None;
-        if toks[i].is_word() {
-            key.clear();
+        if toks[i].is_word() && facts[i].flags & F_PHRASE_START != 0 {
             let (a, b) = stems[i];
-            key.push_str(&toks[i].norm[a..b]);
+            let mut h = phrase_step(0, &toks[i].norm[a..b]);
             let mut j = i + 1;
             while j < toks.len() && j - i < lex.max_phrase && toks[j].is_word() && !toks[j].line_start {
-                key.push(' ');
-                key.push_str(&toks[j].norm);
+                h = phrase_step(h, &toks[j].norm);
                 j += 1;
-                if let Some(&k) = lex.phrases.get(key.as_str()) {
+                if let Some(k) = lex.phrase(h) {
                     best = Some((j, k));
                 }
             }
@@ -163,7 +206,7 @@ fn len_bucket(n: usize) -> u64 {
 
 /// Extracts the features of `toks` (one sequence: a sentence or paragraph, or a whole text).
 /// `src` is the original text the tokens point into.
-pub fn extract(src: &str, toks: &[Token], lex: &Lexicon) -> SeqFeatures {
+pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> SeqFeatures {
     let n = toks.len();
     let mut facts = Vec::with_capacity(n);
     let mut stems = Vec::with_capacity(n); // byte range of the stem inside norm
@@ -178,12 +221,15 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon) -> SeqFeatures {
         if let Some(x) = ws {
             flags |= x.flags & !F_FUNC;
         }
+        // The phrase-start mark belongs to the stem.
+        flags = (flags & !F_PHRASE_START) | ws.map_or(0, |x| x.flags & F_PHRASE_START);
         facts.push(TokFacts {
             norm_h: hash_bytes(T_W, norm.as_bytes()),
             stem_h: hash_bytes(T_STEM, stem.as_bytes()),
             cluster: ws.map_or(0, |x| x.cluster),
             coarse: ws.map_or(0, |x| x.coarse),
             flags,
+            freq: if pro.is_empty() { w.map_or(0, |x| x.freq) } else { lex.get(stem).map_or(0, |x| x.freq) },
             kind: match t.kind {
                 TokKind::Arabic => 1,
                 TokKind::Latin => 2,
@@ -192,7 +238,7 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon) -> SeqFeatures {
             },
         });
     }
-    let marks = phrase_marks(toks, &stems, lex);
+    let marks = phrase_marks(toks, &stems, &facts, lex);
     let mut feats: Vec<u32> = Vec::with_capacity(n * 60);
     let mut offs: Vec<u32> = Vec::with_capacity(n + 1);
     offs.push(0);
@@ -278,7 +324,7 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon) -> SeqFeatures {
         push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
         push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
         // Frequency in the unlabeled news.
-        push(mix(T_FREQ, lex.get(stem).map_or(0, |w| w.freq as u64)));
+        push(mix(T_FREQ, f.freq as u64));
         // Lexicon flags of this token and its neighbours.
         for b in 0..NFLAGS {
             if f.flags & (1 << b) != 0 {
@@ -294,6 +340,15 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon) -> SeqFeatures {
                 }
             }
         }
+        // Document context: the lexicon flags seen before (low 16 bits) and after (high 16 bits)
+        // other occurrences of this stem in its block of the text.
+        if let Some(&bits) = ctx_bits.get(i) {
+            for b in 0..32 {
+                if bits & (1 << b) != 0 {
+                    push(mix(T_DOCCTX, b as u64));
+                }
+            }
+        }
         // Phrase lexicon (countries, cities, organizations, full person names).
         let (pk, pp) = marks[i];
         if pk != 0 {
@@ -305,8 +360,8 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon) -> SeqFeatures {
                 push(mix(mix(T_PHRASE + 100, d as u64), marks[j as usize].0 as u64));
             }
         }
-        let _ = (F_LOC_PHRASE, F_ORG_PHRASE, F_PER_PHRASE);
         offs.push(feats.len() as u32);
     }
-    SeqFeatures { feats, offs }
+    let stem_len = stems.iter().zip(toks).map(|(&(a, b), t)| t.norm[a..b].chars().count().min(255) as u8).collect();
+    SeqFeatures { feats, offs, facts, stem_len }
 }

@@ -7,6 +7,7 @@
 
 pub mod features;
 pub mod model;
+pub mod stack;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
@@ -26,8 +27,8 @@ pub fn model() -> &'static Model {
     M.get_or_init(|| {
         Model::from_bytes(MODEL_BYTES).unwrap_or_else(|| Model {
             lex: Default::default(),
-            index: Default::default(),
-            w: Vec::new(),
+            weights: Default::default(),
+            stage2: None,
             trans: [[0.0; NTAGS]; NTAGS],
             start: [0.0; NTAGS],
         })
@@ -44,16 +45,7 @@ const LABELS: [Label; 4] = [Label::PER, Label::LOC, Label::ORG, Label::MISC];
 /// [`recognize`] with a given model.
 pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
     let toks = &doc.tokens;
-    let mut tags = Vec::with_capacity(toks.len());
-    // One sequence per line (paragraph or sentence).
-    let mut a = 0;
-    for i in 1..=toks.len() {
-        if i == toks.len() || toks[i].line_start {
-            let f = features::extract(doc.src, &toks[a..i], &model.lex);
-            tags.extend(model.viterbi(&f));
-            a = i;
-        }
-    }
+    let tags = tag_tokens(model, doc);
     let mut spans: Vec<(usize, usize, Label)> = Vec::new(); // token ranges
     let mut i = 0;
     while i < toks.len() {
@@ -70,7 +62,9 @@ pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
         spans.push((i, j, LABELS[lab]));
         i = j;
     }
-    consistency(model, doc, &mut spans);
+    if std::env::var_os("MARSAD_NO_CONSISTENCY").is_none() {
+        consistency(model, doc, &mut spans);
+    }
     let mut out = Vec::with_capacity(spans.len());
     for (s, e, label) in spans {
         // Trim punctuation at the edges.
@@ -90,6 +84,52 @@ pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
     out
 }
 
+/// Tags every token (0: O, then B/I for PER, LOC, ORG, MISC): the first stage line by line,
+/// then, when the model has one, the second stage over pooled document evidence.
+pub fn tag_tokens(model: &Model, doc: &Doc) -> Vec<u8> {
+    let toks = &doc.tokens;
+    // One sequence per line (paragraph or sentence).
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut a = 0;
+    for i in 1..=toks.len() {
+        if i == toks.len() || toks[i].line_start {
+            lines.push((a, i));
+            a = i;
+        }
+    }
+    let mut tags = Vec::with_capacity(toks.len());
+    // Document-context bits, block by block.
+    let mut bits: Vec<Vec<u32>> = Vec::with_capacity(lines.len());
+    for block in lines.chunks(stack::BLOCK_LINES) {
+        let ls: Vec<&[crate::text::Token]> = block.iter().map(|&(a, b)| &toks[a..b]).collect();
+        bits.extend(features::context_bits(&ls, &model.lex));
+    }
+    let Some(t2) = &model.stage2 else {
+        for (li, &(a, b)) in lines.iter().enumerate() {
+            let f = features::extract(doc.src, &toks[a..b], &model.lex, &bits[li]);
+            tags.extend(model.viterbi(&f));
+        }
+        return tags;
+    };
+    let mut seqs = Vec::with_capacity(lines.len());
+    for (li, &(a, b)) in lines.iter().enumerate() {
+        let f = features::extract(doc.src, &toks[a..b], &model.lex, &bits[li]);
+        let em = model.emissions(&f);
+        let t1 = model::viterbi(&em, &model.trans, &model.start);
+        let keys = stack::pool_keys(&f);
+        seqs.push((f, em, t1, keys));
+    }
+    let pooled = stack::pool(seqs.iter().enumerate().flat_map(|(li, (_, em, t1, keys))| {
+        let block = (li / stack::BLOCK_LINES) as u64;
+        (0..keys.len()).map(move |i| (block, keys[i], &em[i], t1[i]))
+    }));
+    for (li, (f, em, t1, keys)) in seqs.iter().enumerate() {
+        let f2 = stack::extract2(f, keys, (li / stack::BLOCK_LINES) as u64, em, t1, &pooled);
+        tags.extend(model::viterbi(&t2.emissions(&f2), &t2.trans, &t2.start));
+    }
+    tags
+}
+
 /// How many bytes of attached proclitics to leave outside the span at the start of an entity's
 /// first word: the most stripped reading whose stem is better attested (in the news counts and
 /// the name/place lexicon) than the whole word.
@@ -98,12 +138,18 @@ pub fn proclitic_cut(model: &Model, word: &str) -> usize {
     let full = normalize(word);
     let fi = lex.get(&full).copied().unwrap_or_default();
     let name_flags = F_GIVEN | F_SURNAME | F_NAMEPART | F_COUNTRY | F_CITY;
+    // ل before the article: the first ل is the preposition (للأمم → لأمم).
+    if full.starts_with("لل") && full.chars().count() >= 4 {
+        return crate::text::byte_after_visible(word, 1);
+    }
+    if (full.starts_with("ولل") || full.starts_with("فلل")) && full.chars().count() >= 5 {
+        return crate::text::byte_after_visible(word, 2);
+    }
     for b in proclitic_splits(word) {
         if b == 0 {
             break;
         }
-        let rest = &word[b..];
-        let stem = normalize(rest);
+        let stem = normalize(&word[b..]);
         if stem.chars().count() < 2 {
             continue;
         }
@@ -113,14 +159,15 @@ pub fn proclitic_cut(model: &Model, word: &str) -> usize {
             return b;
         }
         let si = lex.get(&stem).copied().unwrap_or_default();
-        // The article after ب/ل/ك/و/ف: the preposition/conjunction is a proclitic.
-        if stem.starts_with("ال") && stem.chars().count() >= 4 && si.freq + 2 >= fi.freq {
+        let (sf, ff) = (si.freq as i32, fi.freq as i32);
+        // The article after ب/ل/ك/و/ف: the preposition or conjunction is a proclitic.
+        if stem.starts_with("ال") && stem.chars().count() >= 4 && sf + 2 >= ff {
             return b;
         }
-        if fi.flags & name_flags != 0 && si.flags & name_flags == 0 {
-            continue;
-        }
-        if si.freq > fi.freq || (si.freq == fi.freq && si.freq == 0 && pro.starts_with('و')) || (si.flags & name_flags != 0 && fi.flags & name_flags == 0 && si.freq + 1 >= fi.freq) {
+        let full_is_name = fi.flags & name_flags != 0;
+        let single_conj = pro == "و" || pro == "ف";
+        let margin = if full_is_name { 3 } else if single_conj { 0 } else { 3 };
+        if sf >= ff + margin && (sf > 0 || (pro == "و" && ff == 0)) && (single_conj || sf >= 3) {
             return b;
         }
     }
@@ -131,64 +178,100 @@ pub fn proclitic_cut(model: &Model, word: &str) -> usize {
 /// in the text is tagged the same at its other, untagged occurrences, when it was tagged in at
 /// least 30% of them, is not a function word, and has at least 3 letters.
 fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>) {
+    use self::model::{word_hash, FxMap};
     let toks = &doc.tokens;
     if spans.is_empty() {
         return;
     }
-    // Stem of each word token (proclitics stripped as the trimming would).
-    let key = |i: usize| -> String {
-        let w = toks[i].text(doc.src);
-        normalize(&w[proclitic_cut(model, w)..])
+    // Normalized stem of a word token (proclitics stripped as the trimming would), hashed.
+    let key = |i: usize| -> (u64, usize) {
+        let t = &toks[i];
+        let w = t.text(doc.src);
+        let cut = proclitic_cut(model, w);
+        let k = w[..cut].chars().filter(|&c| !is_ignorable(c)).count();
+        let b = t.norm.char_indices().nth(k).map_or(t.norm.len(), |x| x.0);
+        (word_hash(&t.norm[b..]), t.norm[b..].chars().count())
     };
-    let mut names: std::collections::BTreeMap<Vec<String>, [u32; 4]> = Default::default();
+    // name (1 or 2 word hashes) → label counts
+    let mut names: Vec<([u64; 2], usize, [u32; 4])> = Vec::new();
+    let mut name_ix: FxMap<[u64; 2], usize> = FxMap::default();
     for &(s, e, l) in spans.iter() {
         if e - s > 2 || toks[s..e].iter().any(|t| !t.is_word()) {
             continue;
         }
-        let k: Vec<String> = (s..e).map(key).collect();
-        if k.iter().any(|w| w.chars().count() < 3 || model.lex.get(w).is_some_and(|x| x.flags & F_FUNC != 0)) {
+        let mut k = [0u64; 2];
+        let mut ok = true;
+        for (d, i) in (s..e).enumerate() {
+            let (h, n) = key(i);
+            ok &= n >= 3 && model.lex.get_hash(h).map_or(true, |x| x.flags & F_FUNC == 0);
+            k[d] = h;
+        }
+        if !ok {
             continue;
         }
-        names.entry(k).or_default()[l as usize] += 1;
+        let ix = *name_ix.entry(k).or_insert_with(|| {
+            names.push((k, e - s, [0; 4]));
+            names.len() - 1
+        });
+        names[ix].2[l as usize] += 1;
     }
     if names.is_empty() {
         return;
+    }
+    // Stems of the tokens that may be a word of some name (a stem is a suffix of the normalized
+    // token, after at most 3 proclitic letters).
+    let mut words: FxMap<u64, ()> = FxMap::default();
+    for (k, n, _) in &names {
+        for &h in &k[..*n] {
+            words.insert(h, ());
+        }
+    }
+    let mut stem_of: Vec<u64> = vec![0; toks.len()];
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_word() && t.norm.char_indices().take(4).any(|(b, _)| words.contains_key(&word_hash(&t.norm[b..]))) {
+            stem_of[i] = key(i).0;
+        }
     }
     let mut covered = vec![false; toks.len()];
     for &(s, e, _) in spans.iter() {
         covered[s..e].iter_mut().for_each(|c| *c = true);
     }
-    let mut cands: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    let mut total: std::collections::BTreeMap<&Vec<String>, u32> = Default::default();
-    for (k, _) in names.iter() {
-        total.insert(k, 0);
-    }
-    let keys: Vec<Option<String>> = (0..toks.len()).map(|i| if toks[i].is_word() { Some(key(i)) } else { None }).collect();
-    for (k, _) in names.iter() {
-        let n = k.len();
-        for i in 0..toks.len().saturating_sub(n - 1) {
-            if (0..n).all(|d| keys[i + d].as_deref() == Some(k[d].as_str())) && (1..n).all(|d| !toks[i + d].line_start) {
-                *total.get_mut(k).unwrap() += 1;
-                if !covered[i..i + n].iter().any(|&c| c) {
-                    // Whole-word boundaries: the neighbours must not continue the name.
-                    cands.push((i, i + n, k.clone()));
-                }
+    // Occurrences of each name.
+    let mut occ: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for i in 0..toks.len() {
+        if stem_of[i] == 0 {
+            continue;
+        }
+        for n in 1..=2 {
+            if i + n > toks.len() || (1..n).any(|d| toks[i + d].line_start || stem_of[i + d] == 0) {
+                continue;
+            }
+            let mut k = [0u64; 2];
+            k[..n].copy_from_slice(&stem_of[i..i + n]);
+            if let Some(&ix) = name_ix.get(&k) {
+                occ[ix].push(i);
             }
         }
     }
-    for (s, e, k) in cands {
-        let c = names[&k];
+    let mut adds = Vec::new();
+    for (ix, (_, n, c)) in names.iter().enumerate() {
         let tagged: u32 = c.iter().sum();
-        let tot = total[&k];
-        if (tagged as f32) < 0.3 * tot as f32 {
+        if (tagged as f32) < 0.3 * occ[ix].len() as f32 {
             continue;
         }
         let (li, _) = c.iter().enumerate().max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i))).unwrap();
+        for &i in &occ[ix] {
+            adds.push((i, i + n, LABELS[li]));
+        }
+    }
+    // Longer names first, then text order.
+    adds.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+    for (s, e, l) in adds {
         if (s..e).any(|i| covered[i]) {
             continue;
         }
         covered[s..e].iter_mut().for_each(|c| *c = true);
-        spans.push((s, e, LABELS[li]));
+        spans.push((s, e, l));
     }
     spans.sort_by_key(|x| x.0);
 }

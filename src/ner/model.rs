@@ -28,6 +28,8 @@ pub const F_ORG_PHRASE: u16 = 1 << 11;
 pub const F_PER_PHRASE: u16 = 1 << 12;
 pub const F_FOREIGN_NAME: u16 = 1 << 13;
 pub const NFLAGS: usize = 14;
+/// First word of a phrase in the phrase lexicon (not a feature).
+pub const F_PHRASE_START: u16 = 1 << 15;
 
 /// Phrase kinds in the phrase lexicon.
 pub const P_LOC: u16 = 1;
@@ -71,27 +73,227 @@ pub struct WordInfo {
     pub flags: u16,
 }
 
+/// Hash of a normalized word for the lexicon tables.
+#[inline]
+pub fn word_hash(w: &str) -> u64 {
+    super::features::hash_bytes(0x1e81c0, w.as_bytes())
+}
+
+/// Hash of a phrase, from the hashes of its words.
+#[inline]
+pub fn phrase_step(h: u64, word: &str) -> u64 {
+    super::features::mix(h, word_hash(word))
+}
+
 #[derive(Default)]
 pub struct Lexicon {
-    pub words: FxMap<String, WordInfo>,
-    pub phrases: FxMap<String, u16>,
+    /// Sorted entries as stored in the file.
+    pub entries: Vec<(String, WordInfo)>,
+    pub phrase_entries: Vec<(String, u16)>,
+    words: FxMap<u64, WordInfo>,
+    phrases: FxMap<u64, u16>,
     pub max_phrase: usize,
 }
 
 impl Lexicon {
+    pub fn new(mut entries: Vec<(String, WordInfo)>, mut phrase_entries: Vec<(String, u16)>) -> Lexicon {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        phrase_entries.sort();
+        let mut words: FxMap<u64, WordInfo> = FxMap::default();
+        words.reserve(entries.len());
+        for (w, i) in &entries {
+            words.insert(word_hash(w), *i);
+        }
+        let mut phrases = FxMap::default();
+        let mut max_phrase = 1;
+        for (p, k) in &phrase_entries {
+            let mut h = 0;
+            let mut n = 0;
+            for (j, w) in p.split(' ').enumerate() {
+                h = phrase_step(h, w);
+                n += 1;
+                if j == 0 {
+                    words.entry(word_hash(w)).or_default().flags |= F_PHRASE_START;
+                }
+            }
+            max_phrase = max_phrase.max(n);
+            phrases.insert(h, *k);
+        }
+        Lexicon { entries, phrase_entries, words, phrases, max_phrase }
+    }
     #[inline]
     pub fn get(&self, w: &str) -> Option<&WordInfo> {
-        self.words.get(w)
+        self.words.get(&word_hash(w))
+    }
+    #[inline]
+    pub fn get_hash(&self, h: u64) -> Option<&WordInfo> {
+        self.words.get(&h)
+    }
+    #[inline]
+    pub fn phrase(&self, h: u64) -> Option<u16> {
+        self.phrases.get(&h).copied()
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// One row of the weight table: the feature key (0: empty slot) and its i8 weights.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
+pub struct Row {
+    pub key: u32,
+    pub w: [i8; NTAGS],
+}
+
+/// Open-addressing table from feature key to weights (one cache line touch per lookup).
+#[derive(Default)]
+pub struct Weights {
+    pub table: Vec<Row>,
+    pub mask: usize,
+    pub len: usize,
+    pub scale: f32,
+}
+
+impl Weights {
+    pub fn from_rows(rows: &[(u32, [i8; NTAGS])], scale: f32) -> Weights {
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![Row::default(); cap];
+        let mask = cap - 1;
+        for &(k, w) in rows {
+            debug_assert!(k != 0);
+            let mut p = (k as usize).wrapping_mul(0x9E37_79B1) >> 7 & mask;
+            while table[p].key != 0 && table[p].key != k {
+                p = (p + 1) & mask;
+            }
+            table[p] = Row { key: k, w };
+        }
+        Weights { table, mask, len: rows.len(), scale }
+    }
+    #[inline]
+    pub fn get(&self, k: u32) -> Option<&[i8; NTAGS]> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let mut p = (k as usize).wrapping_mul(0x9E37_79B1) >> 7 & self.mask;
+        loop {
+            let r = &self.table[p];
+            if r.key == k {
+                return Some(&r.w);
+            }
+            if r.key == 0 {
+                return None;
+            }
+            p = (p + 1) & self.mask;
+        }
+    }
+    /// Emission scores for one token's features.
+    #[inline]
+    pub fn emit(&self, feats: &[u32]) -> [f32; NTAGS] {
+        let mut acc = [0i32; NTAGS];
+        for &k in feats {
+            if let Some(w) = self.get(k) {
+                for t in 0..NTAGS {
+                    acc[t] += w[t] as i32;
+                }
+            }
+        }
+        let mut out = [0f32; NTAGS];
+        for t in 0..NTAGS {
+            out[t] = acc[t] as f32 * self.scale;
+        }
+        out
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        let rows = self.rows();
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for &(k, _) in &rows {
+            let mut d = k - prev;
+            prev = k;
+            loop {
+                let b = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+        }
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for t in 0..NTAGS {
+            for (_, w) in &rows {
+                out.push(w[t] as u8);
+            }
+        }
+    }
+
+    fn read(r: &mut Reader) -> Option<Weights> {
+        let nf = r.u32()? as usize;
+        let mut keys = Vec::with_capacity(nf);
+        let mut prev = 0u32;
+        for _ in 0..nf {
+            let mut d = 0u32;
+            let mut shift = 0u32;
+            loop {
+                let x = r.take(1)?[0];
+                d |= ((x & 0x7f) as u32).checked_shl(shift)?;
+                shift += 7;
+                if x & 0x80 == 0 {
+                    break;
+                }
+            }
+            prev = prev.wrapping_add(d);
+            keys.push(prev);
+        }
+        let scale = r.f32()?;
+        let q = r.take(nf * NTAGS)?;
+        let rows: Vec<(u32, [i8; NTAGS])> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| {
+                let mut w = [0i8; NTAGS];
+                for t in 0..NTAGS {
+                    w[t] = q[t * nf + i] as i8;
+                }
+                (k, w)
+            })
+            .collect();
+        Some(Weights::from_rows(&rows, scale))
+    }
+
+    /// All rows, sorted by key.
+    pub fn rows(&self) -> Vec<(u32, [i8; NTAGS])> {
+        let mut v: Vec<(u32, [i8; NTAGS])> = self.table.iter().filter(|r| r.key != 0).map(|r| (r.key, r.w)).collect();
+        v.sort_unstable_by_key(|r| r.0);
+        v
     }
 }
 
 /// Weights of the tagger.
+/// A second-stage tagger (see `stack.rs`): weights and transitions only.
+pub struct Tagger {
+    pub weights: Weights,
+    pub trans: [[f32; NTAGS]; NTAGS],
+    pub start: [f32; NTAGS],
+}
+
+impl Tagger {
+    /// Emission scores of every token of a sequence.
+    pub fn emissions(&self, feats: &super::features::SeqFeatures) -> Vec<[f32; NTAGS]> {
+        (0..feats.len()).map(|i| self.weights.emit(feats.of(i))).collect()
+    }
+}
+
 pub struct Model {
+    pub stage2: Option<Tagger>,
     pub lex: Lexicon,
-    /// feature key → row
-    pub index: FxMap<u32, u32>,
-    /// rows × NTAGS, already scaled to f32
-    pub w: Vec<f32>,
+    pub weights: Weights,
     pub trans: [[f32; NTAGS]; NTAGS],
     pub start: [f32; NTAGS],
 }
@@ -109,129 +311,49 @@ pub fn allowed(a: Option<usize>, b: usize) -> bool {
 }
 
 impl Model {
-    /// Emission scores for one token.
-    #[inline]
-    pub fn emit(&self, feats: &[u32], out: &mut [f32; NTAGS]) {
-        *out = [0.0; NTAGS];
-        for k in feats {
-            if let Some(&r) = self.index.get(k) {
-                let row = &self.w[r as usize * NTAGS..r as usize * NTAGS + NTAGS];
-                for t in 0..NTAGS {
-                    out[t] += row[t];
-                }
-            }
-        }
+    /// Emission scores of every token of a sequence (first stage).
+    pub fn emissions(&self, feats: &super::features::SeqFeatures) -> Vec<[f32; NTAGS]> {
+        (0..feats.len()).map(|i| self.weights.emit(feats.of(i))).collect()
     }
 
-    /// Viterbi decoding of a sequence.
+    /// Viterbi decoding of a sequence (BIO constraints applied).
     pub fn viterbi(&self, feats: &super::features::SeqFeatures) -> Vec<u8> {
-        let n = feats.len();
-        let mut tags = vec![0u8; n];
-        if n == 0 {
-            return tags;
-        }
-        let mut back = vec![[0u8; NTAGS]; n];
-        let mut score = [0f32; NTAGS];
-        let mut e = [0f32; NTAGS];
-        self.emit(feats.of(0), &mut e);
-        for t in 0..NTAGS {
-            score[t] = if allowed(None, t) { self.start[t] + e[t] } else { f32::NEG_INFINITY };
-        }
-        for i in 1..n {
-            self.emit(feats.of(i), &mut e);
-            let mut next = [f32::NEG_INFINITY; NTAGS];
-            for t in 0..NTAGS {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
-                for p in 0..NTAGS {
-                    if !allowed(Some(p), t) {
-                        continue;
-                    }
-                    let s = score[p] + self.trans[p][t];
-                    if s > best {
-                        best = s;
-                        arg = p as u8;
-                    }
-                }
-                next[t] = best + e[t];
-                back[i][t] = arg;
-            }
-            score = next;
-        }
-        let mut best = 0;
-        for t in 1..NTAGS {
-            if score[t] > score[best] {
-                best = t;
-            }
-        }
-        tags[n - 1] = best as u8;
-        for i in (1..n).rev() {
-            tags[i - 1] = back[i][tags[i] as usize];
-        }
-        tags
+        viterbi(&self.emissions(feats), &self.trans, &self.start)
     }
 
-    /// Serializes the model; weights quantized to i8 with one scale.
+    /// Serializes the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(b"MNER");
         out.extend_from_slice(&1u32.to_le_bytes());
-        let mut words: Vec<(&String, &WordInfo)> = self.lex.words.iter().collect();
-        words.sort_by(|a, b| a.0.cmp(b.0));
+        let words = &self.lex.entries;
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
         let joined: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
         let joined = joined.join("\n");
         out.extend_from_slice(&(joined.len() as u32).to_le_bytes());
         out.extend_from_slice(joined.as_bytes());
-        for (_, i) in &words {
+        for (_, i) in words {
             out.extend_from_slice(&i.cluster.to_le_bytes());
         }
-        for (_, i) in &words {
+        for (_, i) in words {
             out.push(i.coarse);
         }
-        for (_, i) in &words {
+        for (_, i) in words {
             out.push(i.freq);
         }
-        for (_, i) in &words {
+        for (_, i) in words {
             out.extend_from_slice(&i.flags.to_le_bytes());
         }
-        let mut phrases: Vec<(&String, &u16)> = self.lex.phrases.iter().collect();
-        phrases.sort();
+        let phrases = &self.lex.phrase_entries;
         out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
         let joined: Vec<&str> = phrases.iter().map(|(w, _)| w.as_str()).collect();
         let joined = joined.join("\n");
         out.extend_from_slice(&(joined.len() as u32).to_le_bytes());
         out.extend_from_slice(joined.as_bytes());
-        for (_, k) in &phrases {
-            out.push(**k as u8);
+        for (_, k) in phrases {
+            out.push(*k as u8);
         }
-        // Weights.
-        let mut rows: Vec<(u32, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        rows.sort_unstable();
-        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        let mut prev = 0u32;
-        for &(k, _) in &rows {
-            let mut d = k - prev;
-            prev = k;
-            loop {
-                let b = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
-        }
-        let maxw = self.w.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
-        let scale = maxw / 127.0;
-        out.extend_from_slice(&scale.to_le_bytes());
-        for t in 0..NTAGS {
-            for &(_, r) in &rows {
-                let q = (self.w[r as usize * NTAGS + t] / scale).round().clamp(-127.0, 127.0) as i8;
-                out.push(q as u8);
-            }
-        }
+        self.weights.write(&mut out);
         for a in 0..NTAGS {
             for b in 0..NTAGS {
                 out.extend_from_slice(&self.trans[a][b].to_le_bytes());
@@ -239,6 +361,21 @@ impl Model {
         }
         for t in 0..NTAGS {
             out.extend_from_slice(&self.start[t].to_le_bytes());
+        }
+        match &self.stage2 {
+            None => out.push(0),
+            Some(t2) => {
+                out.push(1);
+                t2.weights.write(&mut out);
+                for a in 0..NTAGS {
+                    for b in 0..NTAGS {
+                        out.extend_from_slice(&t2.trans[a][b].to_le_bytes());
+                    }
+                }
+                for t in 0..NTAGS {
+                    out.extend_from_slice(&t2.start[t].to_le_bytes());
+                }
+            }
         }
         out
     }
@@ -260,19 +397,21 @@ impl Model {
         let co = r.take(nw)?;
         let fr = r.take(nw)?;
         let fl = r.take(nw * 2)?;
-        let mut words = FxMap::default();
-        words.reserve(nw);
-        for (i, w) in names.iter().enumerate() {
-            words.insert(
-                w.to_string(),
-                WordInfo {
-                    cluster: u16::from_le_bytes([cl[2 * i], cl[2 * i + 1]]),
-                    coarse: co[i],
-                    freq: fr[i],
-                    flags: u16::from_le_bytes([fl[2 * i], fl[2 * i + 1]]),
-                },
-            );
-        }
+        let entries: Vec<(String, WordInfo)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                (
+                    w.to_string(),
+                    WordInfo {
+                        cluster: u16::from_le_bytes([cl[2 * i], cl[2 * i + 1]]),
+                        coarse: co[i],
+                        freq: fr[i],
+                        flags: u16::from_le_bytes([fl[2 * i], fl[2 * i + 1]]),
+                    },
+                )
+            })
+            .collect();
         let np = r.u32()? as usize;
         let jl = r.u32()? as usize;
         let joined = std::str::from_utf8(r.take(jl)?).ok()?;
@@ -281,37 +420,8 @@ impl Model {
             return None;
         }
         let kinds = r.take(np)?;
-        let mut phrases = FxMap::default();
-        let mut max_phrase = 1;
-        for (i, p) in pnames.iter().enumerate() {
-            max_phrase = max_phrase.max(p.split(' ').count());
-            phrases.insert(p.to_string(), kinds[i] as u16);
-        }
-        let nf = r.u32()? as usize;
-        let mut keys = Vec::with_capacity(nf);
-        let mut prev = 0u32;
-        for _ in 0..nf {
-            let mut d = 0u32;
-            let mut shift = 0;
-            loop {
-                let x = r.take(1)?[0];
-                d |= ((x & 0x7f) as u32) << shift;
-                shift += 7;
-                if x & 0x80 == 0 {
-                    break;
-                }
-            }
-            prev = prev.wrapping_add(d);
-            keys.push(prev);
-        }
-        let scale = r.f32()?;
-        let q = r.take(nf * NTAGS)?;
-        let mut w = vec![0f32; nf * NTAGS];
-        for t in 0..NTAGS {
-            for i in 0..nf {
-                w[i * NTAGS + t] = (q[t * nf + i] as i8) as f32 * scale;
-            }
-        }
+        let phrases: Vec<(String, u16)> = pnames.iter().zip(kinds).map(|(p, &k)| (p.to_string(), k as u16)).collect();
+        let weights = Weights::read(&mut r)?;
         let mut trans = [[0f32; NTAGS]; NTAGS];
         for a in trans.iter_mut() {
             for x in a.iter_mut() {
@@ -322,21 +432,83 @@ impl Model {
         for x in start.iter_mut() {
             *x = r.f32()?;
         }
-        let mut index = FxMap::default();
-        index.reserve(nf);
-        for (i, k) in keys.into_iter().enumerate() {
-            index.insert(k, i as u32);
-        }
-        Some(Model { lex: Lexicon { words, phrases, max_phrase }, index, w, trans, start })
-    }
-
-    /// Re-quantizes the weights as the file stores them (so training can measure what ships).
-    pub fn roundtrip(&self) -> Model {
-        Model::from_bytes(&self.to_bytes()).expect("model round trip")
+        let read_ts = |r: &mut Reader| -> Option<([[f32; NTAGS]; NTAGS], [f32; NTAGS])> {
+            let mut trans = [[0f32; NTAGS]; NTAGS];
+            for a in trans.iter_mut() {
+                for x in a.iter_mut() {
+                    *x = r.f32()?;
+                }
+            }
+            let mut start = [0f32; NTAGS];
+            for x in start.iter_mut() {
+                *x = r.f32()?;
+            }
+            Some((trans, start))
+        };
+        let stage2 = match r.take(1)?[0] {
+            0 => None,
+            _ => {
+                let weights = Weights::read(&mut r)?;
+                let (trans, start) = read_ts(&mut r)?;
+                Some(Tagger { weights, trans, start })
+            }
+        };
+        Some(Model { lex: Lexicon::new(entries, phrases), weights, trans, start, stage2 })
     }
 }
 
-struct Reader<'a> {
+/// Viterbi over emission scores with BIO constraints (I-X only after B-X or I-X).
+pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32; NTAGS]) -> Vec<u8> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut tr = *trans;
+    for (a, row) in tr.iter_mut().enumerate() {
+        for (b, x) in row.iter_mut().enumerate() {
+            if !allowed(Some(a), b) {
+                *x = f32::NEG_INFINITY;
+            }
+        }
+    }
+    let mut back = vec![[0u8; NTAGS]; n];
+    let mut score = [f32::NEG_INFINITY; NTAGS];
+    for t in 0..NTAGS {
+        if allowed(None, t) {
+            score[t] = start[t] + em[0][t];
+        }
+    }
+    for i in 1..n {
+        let mut next = [0f32; NTAGS];
+        for t in 0..NTAGS {
+            let (mut best, mut arg) = (score[0] + tr[0][t], 0u8);
+            for p in 1..NTAGS {
+                let s = score[p] + tr[p][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            next[t] = best + em[i][t];
+            back[i][t] = arg;
+        }
+        score = next;
+    }
+    let mut tags = vec![0u8; n];
+    let mut best = 0;
+    for t in 1..NTAGS {
+        if score[t] > score[best] {
+            best = t;
+        }
+    }
+    tags[n - 1] = best as u8;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i][tags[i] as usize];
+    }
+    tags
+}
+
+pub(crate) struct Reader<'a> {
     b: &'a [u8],
     p: usize,
 }

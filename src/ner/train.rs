@@ -25,6 +25,8 @@ pub struct Config {
     pub coarse: usize,
     pub min_news_count: u32,
     pub no_news_train: bool,
+    /// 1: first stage only; 2: with the document-level second stage.
+    pub stages: usize,
 }
 
 impl Default for Config {
@@ -40,12 +42,15 @@ impl Default for Config {
             coarse: 48,
             min_news_count: 5,
             no_news_train: false,
+            stages: 1,
         }
     }
 }
 
 /// One training sequence: tokens of one sentence or paragraph, with gold tags.
 pub struct Seq {
+    /// Pooling block (see `stack.rs`): lines of one text, 40 at a time.
+    pub block: u64,
     pub src: String,
     pub toks: Vec<Token>,
     pub tags: Vec<u8>,
@@ -113,7 +118,7 @@ pub fn conll_seq(sent: &[(String, String)]) -> Seq {
             tag_of(lab, bio == "B" && first)
         });
     }
-    Seq { src, toks, tags }
+    Seq { block: 0, src, toks, tags }
 }
 
 /// Gold entities of an annotated article, as byte spans: (start, end, label, optional).
@@ -137,7 +142,7 @@ pub fn read_gold(text: &str, gold_path: &Path) -> Result<Vec<(usize, usize, Stri
 }
 
 /// An annotated article as sequences (one per line), tokens tagged by overlap with gold spans.
-pub fn article_seqs(text: &str, gold: &[(usize, usize, String, bool)]) -> Vec<Seq> {
+pub fn article_seqs(text: &str, gold: &[(usize, usize, String, bool)], doc_id: u64) -> Vec<Seq> {
     let toks = tokenize(text);
     let mut tags = vec![0u8; toks.len()];
     for (s, e, lab, _) in gold {
@@ -160,7 +165,8 @@ pub fn article_seqs(text: &str, gold: &[(usize, usize, String, bool)]) -> Vec<Se
                     *t0 -= 1;
                 }
             }
-            out.push(Seq { src: text.to_string(), toks: toks[a..i].to_vec(), tags: tg });
+            let block = doc_id * 10_000 + (out.len() / super::stack::BLOCK_LINES) as u64;
+            out.push(Seq { block, src: text.to_string(), toks: toks[a..i].to_vec(), tags: tg });
             a = i;
         }
     }
@@ -513,15 +519,7 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
     for w in lexicon::FUNCTION_WORDS {
         flag(&mut words, w, F_FUNC);
     }
-    let mut lex = Lexicon::default();
-    for (w, i) in words {
-        lex.words.insert(w, i);
-    }
-    for (p, k) in phrases {
-        lex.max_phrase = lex.max_phrase.max(p.split(' ').count());
-        lex.phrases.insert(p, k);
-    }
-    Ok(lex)
+    Ok(Lexicon::new(words.into_iter().collect(), phrases.into_iter().collect()))
 }
 
 fn read_json(p: &Path) -> Result<serde_json::Value, String> {
@@ -531,47 +529,7 @@ fn read_json(p: &Path) -> Result<serde_json::Value, String> {
 
 // ---------------------------------------------------------------- averaged perceptron
 
-/// Viterbi over precomputed emission scores with BIO constraints.
-pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32; NTAGS]) -> Vec<u8> {
-    let n = em.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut back = vec![[0u8; NTAGS]; n];
-    let mut score = [f32::NEG_INFINITY; NTAGS];
-    for t in 0..NTAGS {
-        if allowed(None, t) {
-            score[t] = start[t] + em[0][t];
-        }
-    }
-    for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; NTAGS];
-        for t in 0..NTAGS {
-            let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
-            for p in 0..NTAGS {
-                if allowed(Some(p), t) && score[p] + trans[p][t] > best {
-                    best = score[p] + trans[p][t];
-                    arg = p as u8;
-                }
-            }
-            next[t] = best + em[i][t];
-            back[i][t] = arg;
-        }
-        score = next;
-    }
-    let mut tags = vec![0u8; n];
-    let mut best = 0;
-    for t in 1..NTAGS {
-        if score[t] > score[best] {
-            best = t;
-        }
-    }
-    tags[n - 1] = best as u8;
-    for i in (1..n).rev() {
-        tags[i - 1] = back[i][tags[i] as usize];
-    }
-    tags
-}
+pub use super::model::viterbi;
 
 struct Indexed {
     feats: Vec<u32>,
@@ -580,7 +538,7 @@ struct Indexed {
 }
 
 /// Trains the perceptron on feature sequences; returns the averaged weights as a model.
-pub fn perceptron(seqs: &[(SeqFeatures, Vec<u8>)], epochs: usize, max_features: usize, lex: Lexicon) -> Model {
+pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: usize) -> Tagger {
     let mut index: FxMap<u32, u32> = FxMap::default();
     let mut keys: Vec<u32> = Vec::new();
     let data: Vec<Indexed> = seqs
@@ -597,7 +555,7 @@ pub fn perceptron(seqs: &[(SeqFeatures, Vec<u8>)], epochs: usize, max_features: 
                 })
                 .collect(),
             offs: sf.offs.clone(),
-            tags: tags.clone(),
+            tags: tags.to_vec(),
         })
         .collect();
     let nf = keys.len();
@@ -685,23 +643,72 @@ pub fn perceptron(seqs: &[(SeqFeatures, Vec<u8>)], epochs: usize, max_features: 
     let keep = mags.len().min(max_features);
     let mut kept: Vec<u32> = mags[..keep].iter().filter(|m| m.0 > 0.0).map(|m| m.1).collect();
     kept.sort_unstable();
-    let mut index2 = FxMap::default();
-    let mut w2 = Vec::with_capacity(kept.len() * NTAGS);
-    for (i, k) in kept.iter().enumerate() {
-        let r = index[k] as usize;
-        index2.insert(*k, i as u32);
-        w2.extend_from_slice(&w[r * NTAGS..r * NTAGS + NTAGS]);
-    }
+    // Quantize to i8 with one scale.
+    let maxw = kept.iter().flat_map(|k| w[index[k] as usize * NTAGS..index[k] as usize * NTAGS + NTAGS].iter()).fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+    let scale = maxw / 127.0;
+    let rows: Vec<(u32, [i8; NTAGS])> = kept
+        .iter()
+        .map(|k| {
+            let r = index[k] as usize;
+            let mut q = [0i8; NTAGS];
+            for t in 0..NTAGS {
+                q[t] = (w[r * NTAGS + t] / scale).round().clamp(-127.0, 127.0) as i8;
+            }
+            (*k, q)
+        })
+        .collect();
     eprintln!("  {} features, {} kept", nf, kept.len());
-    Model { lex, index: index2, w: w2, trans: tr, start: st }
+    Tagger { weights: Weights::from_rows(&rows, scale), trans: tr, start: st }
 }
 
 // ---------------------------------------------------------------- driver
 
-/// Trains on the given sequences with the lexicon and returns the (round-tripped) model.
+/// Trains on the given sequences with the lexicon: the first stage on everything; the second
+/// stage on first-stage output from 5-fold cross-validation (folds by block), so it learns from
+/// output as errorful as on unseen text.
 pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
-    let seqs: Vec<(SeqFeatures, Vec<u8>)> = train.iter().map(|s| (extract(&s.src, &s.toks, &lex), s.tags.clone())).collect();
-    perceptron(&seqs, cfg.epochs, cfg.max_features, lex).roundtrip()
+    // Document-context bits per block (blocks are runs of consecutive sequences).
+    let mut bits: Vec<Vec<u32>> = Vec::with_capacity(train.len());
+    let mut a = 0;
+    for i in 1..=train.len() {
+        if i == train.len() || train[i].block != train[a].block {
+            let ls: Vec<&[Token]> = train[a..i].iter().map(|s| s.toks.as_slice()).collect();
+            bits.extend(super::features::context_bits(&ls, &lex));
+            a = i;
+        }
+    }
+    let feats: Vec<SeqFeatures> = train.iter().zip(&bits).map(|(s, b)| extract(&s.src, &s.toks, &lex, b)).collect();
+    let all: Vec<(&SeqFeatures, &[u8])> = feats.iter().zip(train).map(|(f, s)| (f, s.tags.as_slice())).collect();
+    eprintln!("stage 1:");
+    let m1 = perceptron(&all, cfg.epochs, cfg.max_features);
+    let stage2 = if cfg.stages >= 2 {
+        const FOLDS: u64 = 5;
+        let mut em: Vec<Vec<[f32; NTAGS]>> = vec![Vec::new(); train.len()];
+        let mut t1: Vec<Vec<u8>> = vec![Vec::new(); train.len()];
+        for fold in 0..FOLDS {
+            let part: Vec<(&SeqFeatures, &[u8])> = all.iter().zip(train).filter(|(_, s)| s.block % FOLDS != fold).map(|(x, _)| *x).collect();
+            eprintln!("stage 1, fold {fold}:");
+            let mf = perceptron(&part, cfg.epochs, cfg.max_features);
+            for (i, s) in train.iter().enumerate() {
+                if s.block % FOLDS == fold {
+                    em[i] = mf.emissions(&feats[i]);
+                    t1[i] = viterbi(&em[i], &mf.trans, &mf.start);
+                }
+            }
+        }
+        let keys: Vec<Vec<u64>> = feats.iter().map(super::stack::pool_keys).collect();
+        let pooled = super::stack::pool(train.iter().enumerate().flat_map(|(si, s)| {
+            let (keys, em, t1) = (&keys[si], &em[si], &t1[si]);
+            (0..keys.len()).map(move |i| (s.block, keys[i], &em[i], t1[i]))
+        }));
+        let f2: Vec<SeqFeatures> = (0..train.len()).map(|i| super::stack::extract2(&feats[i], &keys[i], train[i].block, &em[i], &t1[i], &pooled)).collect();
+        let all2: Vec<(&SeqFeatures, &[u8])> = f2.iter().zip(train).map(|(f, s)| (f, s.tags.as_slice())).collect();
+        eprintln!("stage 2:");
+        Some(perceptron(&all2, cfg.epochs, cfg.max_features))
+    } else {
+        None
+    };
+    Model { lex, weights: m1.weights, trans: m1.trans, start: m1.start, stage2 }
 }
 
 /// `marsad train [--shared DIR] [--dev] [--epochs N] ...`
@@ -718,6 +725,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--out" => cfg.out = PathBuf::from(val("--out")?),
             "--cache" => cfg.cache = PathBuf::from(val("--cache")?),
             "--dev" => cfg.dev = true,
+            "--stages" => cfg.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
             "--no-news-train" => cfg.no_news_train = true,
             "--epochs" => cfg.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--max-features" => cfg.max_features = val("--max-features")?.parse().map_err(|e| format!("--max-features: {e}"))?,
@@ -732,7 +740,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let t0 = Instant::now();
     let sents = read_conll(&cfg.shared.join("anercorp/train.txt"))?;
     let cut = if cfg.dev { sents.len() * 9 / 10 } else { sents.len() };
-    let mut train: Vec<Seq> = sents[..cut].iter().map(|s| conll_seq(s)).collect();
+    let mut train: Vec<Seq> = sents[..cut]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Seq { block: (i / super::stack::BLOCK_LINES) as u64, ..conll_seq(s) })
+        .collect();
     let dev_sents = &sents[cut..];
     let docs = news_train_docs(&cfg.shared)?;
     let mut dev_docs = Vec::new();
@@ -740,13 +752,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if cfg.dev && i % 5 == 4 {
             dev_docs.push((name.clone(), text.clone(), gold.clone()));
         } else if !cfg.no_news_train {
-            train.extend(article_seqs(text, gold));
+            train.extend(article_seqs(text, gold, 1 + i as u64));
         }
     }
     eprintln!("training sequences: {} ({} tokens)", train.len(), train.iter().map(|s| s.toks.len()).sum::<usize>());
     let news = news_stats(&cfg)?;
     let lex = build_lexicon(&cfg, &news, &train)?;
-    eprintln!("lexicon: {} words, {} phrases", lex.words.len(), lex.phrases.len());
+    eprintln!("lexicon: {} words, {} phrases", lex.len(), lex.phrase_entries.len());
     let model = train_model(&cfg, &train, lex);
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f32());
     let bytes = model.to_bytes();
@@ -754,6 +766,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let text = dev_sents.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
         let ents = super::eval::entities_with(&model, &text);
         let res = super::eval::conll_score(dev_sents, &text, &ents);
+        // For error analysis: the dev text, gold CoNLL and predicted spans.
+        std::fs::create_dir_all(&cfg.cache).ok();
+        let mut conll = String::new();
+        for s in dev_sents {
+            for (w, t) in s {
+                conll.push_str(&format!("{w} {t}\n"));
+            }
+            conll.push('\n');
+        }
+        std::fs::write(cfg.cache.join("dev.conll"), conll).ok();
+        let a = crate::analyze(&text, &crate::Options { quotes: false });
+        let _ = a;
+        let pred: Vec<String> = ents.iter().map(|e| format!("{}\t{}\t{}", e.0, e.1, e.2.as_str())).collect();
+        std::fs::write(cfg.cache.join("dev-pred.tsv"), pred.join("\n")).ok();
         println!("ANERcorp dev (last 10% of train):");
         super::eval::print_conll(&res);
         let mut acc = super::eval::DocAcc::default();
@@ -763,6 +789,35 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         println!("news-train dev ({} articles), exact PER/LOC/ORG:", dev_docs.len());
         acc.print();
+        let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+        let mut lines = String::new();
+        for (k, t, l) in &acc.errors {
+            *kinds.entry(k.split('(').next().unwrap_or("").to_string()).or_default() += 1;
+            lines.push_str(&format!("{k}\t{l}\t{t}\n"));
+        }
+        println!("news-train dev errors by kind: {kinds:?}");
+        std::fs::write(cfg.cache.join("dev-errors.tsv"), lines).ok();
+        // Proclitic trimming against the gold starts of all news-train entities.
+        let (mut ok, mut bad) = (0, 0);
+        let mut ex = String::new();
+        for (_, text, gold) in &docs {
+            let toks = tokenize(text);
+            for (s, _, _, _) in gold {
+                let Some(t) = toks.iter().find(|t| t.start <= *s && *s < t.end) else { continue };
+                if t.kind != TokKind::Arabic {
+                    continue;
+                }
+                let cut = t.start + super::proclitic_cut(&model, t.text(text));
+                if cut == *s {
+                    ok += 1;
+                } else {
+                    bad += 1;
+                    ex.push_str(&format!("{}\t{}\n", t.text(text), &text[*s..t.end]));
+                }
+            }
+        }
+        println!("proclitic trimming on news-train gold starts: {ok} right, {bad} wrong");
+        std::fs::write(cfg.cache.join("cut-errors.tsv"), ex).ok();
         eprintln!("model: {} bytes", bytes.len());
     } else {
         std::fs::create_dir_all(&cfg.out).map_err(|e| e.to_string())?;
