@@ -71,6 +71,7 @@ pub struct TokFacts {
     pub flags: u16,
     pub kind: u8,
     pub freq: u8,
+    pub pctx: u8,
 }
 
 // Template ids.
@@ -95,6 +96,7 @@ const T_FREQ: u64 = 18;
 const T_CLPAIR: u64 = 19;
 const T_NOART: u64 = 20;
 const T_DOCCTX: u64 = 21;
+const T_PCTX: u64 = 22;
 
 /// Flags that count as document context (not the phrase-start mark).
 const CTX_FLAGS: u32 = (1 << NFLAGS) - 1;
@@ -229,6 +231,7 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> Se
             cluster: ws.map_or(0, |x| x.cluster),
             coarse: ws.map_or(0, |x| x.coarse),
             flags,
+            pctx: ws.map_or(0, |x| x.pctx),
             freq: if pro.is_empty() { w.map_or(0, |x| x.freq) } else { lex.get(stem).map_or(0, |x| x.freq) },
             kind: match t.kind {
                 TokKind::Arabic => 1,
@@ -325,6 +328,10 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> Se
         push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
         // Frequency in the unlabeled news.
         push(mix(T_FREQ, f.freq as u64));
+        // How often the word follows a title / precedes a reporting verb in the news.
+        push(mix(T_PCTX, f.pctx as u64));
+        push(mix(T_PCTX + 100, ctx(i as isize - 1).map_or(0xff, |c| c.pctx as u64)));
+        push(mix(T_PCTX + 200, ctx(i as isize + 1).map_or(0xff, |c| c.pctx as u64)));
         // Lexicon flags of this token and its neighbours.
         for b in 0..NFLAGS {
             if f.flags & (1 << b) != 0 {

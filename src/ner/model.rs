@@ -71,6 +71,9 @@ pub struct WordInfo {
     /// log2 bucket of the word's count in the unlabeled news (0: unseen).
     pub freq: u8,
     pub flags: u16,
+    /// Person contexts in the news: bits 0-1 how often right after a title or role, bits 2-3
+    /// how often right before a reporting verb (buckets 0-3).
+    pub pctx: u8,
 }
 
 /// Hash of a normalized word for the lexicon tables.
@@ -344,6 +347,9 @@ impl Model {
         for (_, i) in words {
             out.extend_from_slice(&i.flags.to_le_bytes());
         }
+        for (_, i) in words {
+            out.push(i.pctx);
+        }
         let phrases = &self.lex.phrase_entries;
         out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
         let joined: Vec<&str> = phrases.iter().map(|(w, _)| w.as_str()).collect();
@@ -397,6 +403,7 @@ impl Model {
         let co = r.take(nw)?;
         let fr = r.take(nw)?;
         let fl = r.take(nw * 2)?;
+        let pc = r.take(nw)?;
         let entries: Vec<(String, WordInfo)> = names
             .iter()
             .enumerate()
@@ -408,6 +415,7 @@ impl Model {
                         coarse: co[i],
                         freq: fr[i],
                         flags: u16::from_le_bytes([fl[2 * i], fl[2 * i + 1]]),
+                        pctx: pc[i],
                     },
                 )
             })

@@ -196,6 +196,8 @@ fn news_train_docs(shared: &Path) -> Result<Vec<(String, String, Vec<(usize, usi
 struct NewsStats {
     /// word → (count, fine cluster, coarse cluster), for words with count ≥ min count
     words: BTreeMap<String, (u32, u16, u8)>,
+    /// word → (occurrences right after a title or role, right before a reporting verb)
+    ctx: BTreeMap<String, (u32, u32)>,
 }
 
 fn lcg(s: &mut u64) -> u64 {
@@ -204,17 +206,19 @@ fn lcg(s: &mut u64) -> u64 {
 }
 
 fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
-    let cache = cfg.cache.join(format!("news-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
+    let cache = cfg.cache.join(format!("news3-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
     if let Ok(s) = std::fs::read_to_string(&cache) {
         let mut words = BTreeMap::new();
+        let mut ctx = BTreeMap::new();
         for l in s.lines() {
             let f: Vec<&str> = l.split('\t').collect();
-            if f.len() == 4 {
+            if f.len() == 6 {
                 words.insert(f[0].to_string(), (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0)));
+                ctx.insert(f[0].to_string(), (f[4].parse().unwrap_or(0), f[5].parse().unwrap_or(0)));
             }
         }
         eprintln!("news clusters: {} words from cache {}", words.len(), cache.display());
-        return Ok(NewsStats { words });
+        return Ok(NewsStats { words, ctx });
     }
     let t0 = Instant::now();
     let path = cfg.shared.join("news/ant-multisource-v2.1.jsonl.xz");
@@ -273,6 +277,29 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     let mut row_of = vec![u32::MAX; names.len()];
     for (r, &i) in vocab.iter().enumerate() {
         row_of[i as usize] = r as u32;
+    }
+    // Person contexts: right after a title or role, right before a reporting verb (with or
+    // without a leading و/ف).
+    let strip = |w: &str| -> String { w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w).to_string() };
+    let titles: BTreeSet<&str> = lexicon::PERSON_TRIGGERS.iter().copied().collect();
+    let reports: BTreeSet<&str> = lexicon::REPORT_VERBS.iter().copied().collect();
+    let is_title: Vec<bool> = names.iter().map(|w| titles.contains(w.as_str()) || titles.contains(strip(w).as_str())).collect();
+    let is_report: Vec<bool> = names.iter().map(|w| reports.contains(w.as_str()) || reports.contains(strip(w).as_str())).collect();
+    let mut after_title = vec![0u32; names.len()];
+    let mut before_report = vec![0u32; names.len()];
+    for p in 2..stream.len().saturating_sub(2) {
+        let w = stream[p];
+        if w == u32::MAX {
+            continue;
+        }
+        let t = |q: usize| stream[q] != u32::MAX && is_title[stream[q] as usize];
+        let r = |q: usize| stream[q] != u32::MAX && is_report[stream[q] as usize];
+        if t(p - 1) || (stream[p - 1] != u32::MAX && t(p - 2)) {
+            after_title[w as usize] += 1;
+        }
+        if r(p + 1) || (stream[p + 1] != u32::MAX && r(p + 2)) {
+            before_report[w as usize] += 1;
+        }
     }
     // Co-occurrence pairs (row, position × context word).
     let mut pairs: Vec<u64> = Vec::with_capacity(stream.len() * 4);
@@ -354,17 +381,20 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     }
     let coarse_of = kmeans(&cents, DIM, cfg.coarse, 20);
     let mut words = BTreeMap::new();
+    let mut ctx = BTreeMap::new();
     for (r, &i) in vocab.iter().enumerate() {
         words.insert(names[i as usize].clone(), (counts[i as usize], fine[r] as u16, coarse_of[fine[r] as usize] as u8));
+        ctx.insert(names[i as usize].clone(), (after_title[i as usize], before_report[i as usize]));
     }
     eprintln!("news clusters done in {:.1}s", t0.elapsed().as_secs_f32());
     std::fs::create_dir_all(&cfg.cache).ok();
     let mut s = String::new();
     for (w, (n, f, c)) in &words {
-        s.push_str(&format!("{w}\t{n}\t{f}\t{c}\n"));
+        let (a, b) = ctx[w];
+        s.push_str(&format!("{w}\t{n}\t{f}\t{c}\t{a}\t{b}\n"));
     }
     std::fs::write(&cache, s).ok();
-    Ok(NewsStats { words })
+    Ok(NewsStats { words, ctx })
 }
 
 /// Spherical k-means; rows are unit vectors. Initial centroids: rows spread evenly over the
@@ -438,7 +468,21 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
     let mut words: BTreeMap<String, WordInfo> = BTreeMap::new();
     for (w, &(n, f, c)) in &news.words {
         let freq = (32 - n.leading_zeros()) as u8;
-        words.insert(w.clone(), WordInfo { cluster: f + 1, coarse: c + 1, freq, flags: 0 });
+        let (a, b) = news.ctx.get(w).copied().unwrap_or((0, 0));
+        let bucket = |x: u32| -> u8 {
+            let r = x as f32 / n.max(1) as f32;
+            if x < 2 || r < 0.01 {
+                0
+            } else if r < 0.05 {
+                1
+            } else if r < 0.2 {
+                2
+            } else {
+                3
+            }
+        };
+        let pctx = bucket(a) | (bucket(b) << 2);
+        words.insert(w.clone(), WordInfo { cluster: f + 1, coarse: c + 1, freq, flags: 0, pctx });
     }
     let func: BTreeSet<&str> = lexicon::FUNCTION_WORDS.iter().copied().collect();
     let flag = |words: &mut BTreeMap<String, WordInfo>, w: &str, f: u16| {
