@@ -196,6 +196,11 @@ fn phrase_marks(toks: &[Token], stems: &[(usize, usize)], facts: &[TokFacts], le
     marks
 }
 
+fn ablation() -> u32 {
+    static A: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *A.get_or_init(|| std::env::var("MARSAD_ABL").ok().and_then(|x| x.parse().ok()).unwrap_or(0))
+}
+
 fn len_bucket(n: usize) -> u64 {
     match n {
         0..=2 => n as u64,
@@ -259,6 +264,7 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> Se
         let (a, _) = stems[i];
         let stem = &norm[a..];
         let mut push = |h: u64| feats.push(key(h));
+        let on = |g: u32| ablation() & (1 << g) == 0;
         push(T_BIAS);
         push(f.norm_h);
         push(f.stem_h);
@@ -266,11 +272,14 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> Se
         // Light form: keeps ى apart from ي (على "on" vs علي "Ali").
         let raw = t.text(src);
         let ends_alef_maqsura = raw.trim_end_matches(crate::text::is_ignorable).ends_with('ى');
-        push(mix(mix(T_LIGHT, f.norm_h), ends_alef_maqsura as u64));
         let noart = stem.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
+        if on(1) {
+push(mix(mix(T_LIGHT, f.norm_h), ends_alef_maqsura as u64));
         push(mix(T_NOART, noart.map_or(0, |s| hash_bytes(T_NOART, s.as_bytes()))));
+        }
         // Context words and stems.
-        for d in [-2isize, -1, 1, 2] {
+        if on(2) {
+for d in [-2isize, -1, 1, 2] {
             let j = i as isize + d;
             let (hw, hs) = match ctx(j) {
                 Some(c) => (c.norm_h, c.stem_h),
@@ -281,22 +290,28 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> Se
                 push(mix(mix(T_CTXS, d as u64), hs));
             }
         }
+        }
         // Bigrams.
         let prev_h = ctx(i as isize - 1).map_or(BOS, |c| c.stem_h);
         let next_h = ctx(i as isize + 1).map_or(EOS, |c| c.stem_h);
-        push(mix(mix(T_BIGRAM, prev_h), f.stem_h));
+        if on(4) {
+push(mix(mix(T_BIGRAM, prev_h), f.stem_h));
         push(mix(mix(T_BIGRAM + 100, f.stem_h), next_h));
+        }
         // Affixes and character trigrams of the stem.
         let chars: Vec<(usize, char)> = stem.char_indices().collect();
         let nc = chars.len();
         if f.kind <= 2 {
-            for k in 1..=4.min(nc) {
+            if on(5) {
+for k in 1..=4.min(nc) {
                 let e = if k < nc { chars[k].0 } else { stem.len() };
                 push(hash_bytes(T_PRE * 16 + k as u64, stem[..e].as_bytes()));
                 let s = chars[nc - k].0;
                 push(hash_bytes(T_SUF * 16 + k as u64, stem[s..].as_bytes()));
             }
-            if nc >= 3 {
+            }
+        if on(6) {
+if nc >= 3 {
                 // Trigrams with boundary markers: ^ab, abc..., yz$.
                 push(hash_bytes(T_TRI * 16 + 1, stem[..chars[2].0].as_bytes()));
                 for k in 0..nc.saturating_sub(2) {
@@ -306,15 +321,21 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> Se
                 }
                 push(hash_bytes(T_TRI * 16 + 2, stem[chars[nc - 2].0..].as_bytes()));
             }
-        }
+}
+                }
         // Shape.
         let shape = (f.kind as u64) | (len_bucket(nc) << 4) | ((t.line_start as u64) << 8) | ((noart.is_some() as u64) << 9);
-        push(mix(T_SHAPE, shape));
+        if on(7) {
+push(mix(T_SHAPE, shape));
         push(mix(T_SHAPE + 100, f.kind as u64 | ((i == 0) as u64) << 4));
+        }
         // Clusters.
-        push(mix(T_CL, f.cluster as u64));
+        if on(8) {
+push(mix(T_CL, f.cluster as u64));
         push(mix(T_CL + 100, f.coarse as u64));
-        for d in [-2isize, -1, 1, 2] {
+        }
+        if on(9) {
+for d in [-2isize, -1, 1, 2] {
             let c = ctx(i as isize + d);
             let (cl, co) = c.map_or((0xffff, 0xff), |c| (c.cluster as u64, c.coarse as u64));
             if d.abs() == 1 {
@@ -322,23 +343,33 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> Se
             }
             push(mix(mix(T_CTXCL + 100, d as u64), co));
         }
+        }
         let pco = ctx(i as isize - 1).map_or(0xff, |c| c.coarse as u64);
         let nco = ctx(i as isize + 1).map_or(0xff, |c| c.coarse as u64);
-        push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
+        if on(10) {
+push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
         push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
+        }
         // Frequency in the unlabeled news.
-        push(mix(T_FREQ, f.freq as u64));
+        if on(11) {
+push(mix(T_FREQ, f.freq as u64));
+        }
         // How often the word follows a title / precedes a reporting verb in the news.
-        push(mix(T_PCTX, f.pctx as u64));
+        if on(15) {
+push(mix(T_PCTX, f.pctx as u64));
         push(mix(T_PCTX + 100, ctx(i as isize - 1).map_or(0xff, |c| c.pctx as u64)));
         push(mix(T_PCTX + 200, ctx(i as isize + 1).map_or(0xff, |c| c.pctx as u64)));
+        }
         // Lexicon flags of this token and its neighbours.
-        for b in 0..NFLAGS {
+        if on(12) {
+for b in 0..NFLAGS {
             if f.flags & (1 << b) != 0 {
                 push(mix(T_FLAG, b as u64));
             }
         }
-        for d in [-2isize, -1, 1, 2] {
+        }
+        if on(13) {
+for d in [-2isize, -1, 1, 2] {
             if let Some(c) = ctx(i as isize + d) {
                 for b in 0..NFLAGS {
                     if c.flags & (1 << b) != 0 {
@@ -347,17 +378,21 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> Se
                 }
             }
         }
+        }
         // Document context: the lexicon flags seen before (low 16 bits) and after (high 16 bits)
         // other occurrences of this stem in its block of the text.
-        if let Some(&bits) = ctx_bits.get(i) {
+        if on(16) {
+if let Some(&bits) = ctx_bits.get(i) {
             for b in 0..32 {
                 if bits & (1 << b) != 0 {
                     push(mix(T_DOCCTX, b as u64));
                 }
             }
         }
+        }
         // Phrase lexicon (countries, cities, organizations, full person names).
-        let (pk, pp) = marks[i];
+        if on(14) {
+let (pk, pp) = marks[i];
         if pk != 0 {
             push(mix(mix(T_PHRASE, pk as u64), pp as u64));
         }
@@ -366,6 +401,7 @@ pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> Se
             if j >= 0 && (j as usize) < n && marks[j as usize].0 != 0 {
                 push(mix(mix(T_PHRASE + 100, d as u64), marks[j as usize].0 as u64));
             }
+        }
         }
         offs.push(feats.len() as u32);
     }

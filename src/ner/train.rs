@@ -27,6 +27,8 @@ pub struct Config {
     pub no_news_train: bool,
     /// 1: first stage only; 2: with the document-level second stage.
     pub stages: usize,
+    /// Averaged perceptrons trained on different orders of the data, averaged.
+    pub runs: usize,
 }
 
 impl Default for Config {
@@ -43,6 +45,7 @@ impl Default for Config {
             min_news_count: 5,
             no_news_train: false,
             stages: 1,
+            runs: 1,
         }
     }
 }
@@ -581,28 +584,7 @@ struct Indexed {
     tags: Vec<u8>,
 }
 
-/// Trains the perceptron on feature sequences; returns the averaged weights as a model.
-pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: usize) -> Tagger {
-    let mut index: FxMap<u32, u32> = FxMap::default();
-    let mut keys: Vec<u32> = Vec::new();
-    let data: Vec<Indexed> = seqs
-        .iter()
-        .map(|(sf, tags)| Indexed {
-            feats: sf
-                .feats
-                .iter()
-                .map(|&k| {
-                    *index.entry(k).or_insert_with(|| {
-                        keys.push(k);
-                        keys.len() as u32 - 1
-                    })
-                })
-                .collect(),
-            offs: sf.offs.clone(),
-            tags: tags.to_vec(),
-        })
-        .collect();
-    let nf = keys.len();
+fn train_once(data: &[Indexed], nf: usize, epochs: usize, mut seed: u64) -> (Vec<f32>, [[f32; NTAGS]; NTAGS], [f32; NTAGS]) {
     let mut w = vec![0f32; nf * NTAGS];
     let mut u = vec![0f32; nf * NTAGS];
     let mut tr = [[0f32; NTAGS]; NTAGS];
@@ -611,7 +593,6 @@ pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: u
     let mut su = [0f32; NTAGS];
     let mut c = 1f32;
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut seed = 0x1234_5678_u64;
     let mut em: Vec<[f32; NTAGS]> = Vec::new();
     for ep in 0..epochs {
         for i in (1..order.len()).rev() {
@@ -681,6 +662,47 @@ pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: u
         }
         st[a] -= su[a] / c;
     }
+    (w, tr, st)
+}
+
+/// Trains the perceptron on feature sequences; returns the averaged weights as a model.
+pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: usize, runs: usize) -> Tagger {
+    let mut index: FxMap<u32, u32> = FxMap::default();
+    let mut keys: Vec<u32> = Vec::new();
+    let data: Vec<Indexed> = seqs
+        .iter()
+        .map(|(sf, tags)| Indexed {
+            feats: sf
+                .feats
+                .iter()
+                .map(|&k| {
+                    *index.entry(k).or_insert_with(|| {
+                        keys.push(k);
+                        keys.len() as u32 - 1
+                    })
+                })
+                .collect(),
+            offs: sf.offs.clone(),
+            tags: tags.to_vec(),
+        })
+        .collect();
+    let nf = keys.len();
+    // Several averaged perceptrons over different orders of the data, averaged.
+    let mut w = vec![0f32; nf * NTAGS];
+    let mut tr = [[0f32; NTAGS]; NTAGS];
+    let mut st = [0f32; NTAGS];
+    for run in 0..runs {
+        let (w1, tr1, st1) = train_once(&data, nf, epochs, 0x1234_5678_u64 + 7919 * run as u64);
+        for i in 0..w.len() {
+            w[i] += w1[i] / runs as f32;
+        }
+        for a in 0..NTAGS {
+            for b in 0..NTAGS {
+                tr[a][b] += tr1[a][b] / runs as f32;
+            }
+            st[a] += st1[a] / runs as f32;
+        }
+    }
     // Prune: keep the features with the largest weights.
     let mut mags: Vec<(f32, u32)> = (0..nf).map(|r| (w[r * NTAGS..r * NTAGS + NTAGS].iter().fold(0f32, |m, &x| m.max(x.abs())), keys[r])).collect();
     mags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -724,7 +746,7 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
     let feats: Vec<SeqFeatures> = train.iter().zip(&bits).map(|(s, b)| extract(&s.src, &s.toks, &lex, b)).collect();
     let all: Vec<(&SeqFeatures, &[u8])> = feats.iter().zip(train).map(|(f, s)| (f, s.tags.as_slice())).collect();
     eprintln!("stage 1:");
-    let m1 = perceptron(&all, cfg.epochs, cfg.max_features);
+    let m1 = perceptron(&all, cfg.epochs, cfg.max_features, cfg.runs);
     let stage2 = if cfg.stages >= 2 {
         const FOLDS: u64 = 5;
         let mut em: Vec<Vec<[f32; NTAGS]>> = vec![Vec::new(); train.len()];
@@ -732,7 +754,7 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
         for fold in 0..FOLDS {
             let part: Vec<(&SeqFeatures, &[u8])> = all.iter().zip(train).filter(|(_, s)| s.block % FOLDS != fold).map(|(x, _)| *x).collect();
             eprintln!("stage 1, fold {fold}:");
-            let mf = perceptron(&part, cfg.epochs, cfg.max_features);
+            let mf = perceptron(&part, cfg.epochs, cfg.max_features, cfg.runs);
             for (i, s) in train.iter().enumerate() {
                 if s.block % FOLDS == fold {
                     em[i] = mf.emissions(&feats[i]);
@@ -748,7 +770,7 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
         let f2: Vec<SeqFeatures> = (0..train.len()).map(|i| super::stack::extract2(&feats[i], &keys[i], train[i].block, &em[i], &t1[i], &pooled)).collect();
         let all2: Vec<(&SeqFeatures, &[u8])> = f2.iter().zip(train).map(|(f, s)| (f, s.tags.as_slice())).collect();
         eprintln!("stage 2:");
-        Some(perceptron(&all2, cfg.epochs, cfg.max_features))
+        Some(perceptron(&all2, cfg.epochs, cfg.max_features, cfg.runs))
     } else {
         None
     };
@@ -769,6 +791,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--out" => cfg.out = PathBuf::from(val("--out")?),
             "--cache" => cfg.cache = PathBuf::from(val("--cache")?),
             "--dev" => cfg.dev = true,
+            "--runs" => cfg.runs = val("--runs")?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--stages" => cfg.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
             "--no-news-train" => cfg.no_news_train = true,
             "--epochs" => cfg.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
