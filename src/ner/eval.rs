@@ -211,7 +211,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let n = super::recognize(&doc).len();
             let t2 = t0.elapsed().as_secs_f64();
             let t3 = std::time::Instant::now();
-            let _ = crate::analyze(&text, &crate::Options::default());
+            if args.iter().all(|a| a != "--ner-only") {
+                let _ = crate::analyze(&text, &crate::Options::default());
+            }
             let t4 = t3.elapsed().as_secs_f64();
             let mb = text.len() as f64 / 1e6;
             println!("{mb:.2} MB, {} tokens, {n} entities: tokenize {:.2}s, tokenize+recognize {t2:.2}s = {:.1} MB/s; analyze {t4:.2}s = {:.1} MB/s", doc.tokens.len(), t1, mb / t2, mb / t4);

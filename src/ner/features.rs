@@ -44,6 +44,9 @@ const PROCLITICS: &[&str] = &["وبال", "وكال", "فبال", "وال", "ف�
 /// Splits a normalized word into (proclitic bytes, stem) for features: the most stripped reading
 /// whose stem is a known word of the lexicon (or starts with the article after و/ف/ب/ك/ل).
 pub fn feature_stem<'a>(norm: &'a str, lex: &Lexicon) -> (&'a str, &'a str) {
+    if !norm.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        return ("", norm);
+    }
     for p in PROCLITICS {
         if !norm.starts_with(p) {
             continue;
@@ -72,6 +75,50 @@ pub struct TokFacts {
     pub kind: u8,
     pub freq: u8,
     pub pctx: u8,
+    /// Byte offset of the stem in the normalized form, and the stem's letter count.
+    pub stem_at: u16,
+    pub stem_len: u8,
+    /// For document context: the stem's key (0: not pooled) and its lexicon flags.
+    pub ctx_key: u64,
+    pub ctx_flags: u32,
+}
+
+/// The facts of one token (they depend on its text only).
+pub fn tok_facts(t: &Token, lex: &Lexicon) -> TokFacts {
+    use super::model::word_hash;
+    let norm = t.norm.as_str();
+    let (pro, stem) = if t.kind == TokKind::Arabic { feature_stem(norm, lex) } else { ("", norm) };
+    let w = lex.get(norm);
+    let ws = if pro.is_empty() { w } else { lex.get(stem).or(w) };
+    let info = w.or(ws);
+    let mut flags = info.map_or(0, |x| x.flags);
+    if let Some(x) = ws {
+        flags |= x.flags & !F_FUNC;
+    }
+    // The phrase-start mark belongs to the stem.
+    flags = (flags & !F_PHRASE_START) | ws.map_or(0, |x| x.flags & F_PHRASE_START);
+    let stem_info = if pro.is_empty() { w } else { lex.get(stem) };
+    let stem_len = stem.chars().count().min(255) as u8;
+    let ctx_flags = stem_info.or(w).map_or(0, |x| x.flags as u32) & CTX_FLAGS;
+    TokFacts {
+        norm_h: hash_bytes(T_W, norm.as_bytes()),
+        stem_h: hash_bytes(T_STEM, stem.as_bytes()),
+        cluster: ws.map_or(0, |x| x.cluster),
+        coarse: ws.map_or(0, |x| x.coarse),
+        flags,
+        pctx: ws.map_or(0, |x| x.pctx),
+        freq: stem_info.map_or(0, |x| x.freq),
+        kind: match t.kind {
+            TokKind::Arabic => 1,
+            TokKind::Latin => 2,
+            TokKind::Number => 3,
+            TokKind::Punct => 4,
+        },
+        stem_at: pro.len() as u16,
+        stem_len,
+        ctx_key: if t.is_word() && stem_len >= 3 && ctx_flags & F_FUNC as u32 == 0 { word_hash(stem) } else { 0 },
+        ctx_flags,
+    }
 }
 
 // Template ids.
@@ -105,37 +152,20 @@ const CTX_FLAGS: u32 = (1 << NFLAGS) - 1;
 /// whose stem has 3+ letters and is not a function word, the union over every occurrence of the
 /// same stem in the block of the previous token's lexicon flags (bits 0-15) and the next
 /// token's (bits 16-31).
-pub fn context_bits(lines: &[&[Token]], lex: &Lexicon) -> Vec<Vec<u32>> {
-    use super::model::{word_hash, FxMap};
-    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(lines.len());
-    let mut flags: Vec<Vec<u32>> = Vec::with_capacity(lines.len());
-    for toks in lines {
-        let mut k = Vec::with_capacity(toks.len());
-        let mut f = Vec::with_capacity(toks.len());
-        for t in toks.iter() {
-            let norm = t.norm.as_str();
-            let (pro, stem) = if t.kind == TokKind::Arabic { feature_stem(norm, lex) } else { ("", norm) };
-            let info = lex.get(stem).or_else(|| lex.get(norm));
-            let fl = info.map_or(0, |x| x.flags as u32) & CTX_FLAGS;
-            f.push(fl);
-            let _ = pro;
-            k.push(if t.is_word() && stem.chars().count() >= 3 && fl & F_FUNC as u32 == 0 { word_hash(stem) } else { 0 });
-        }
-        keys.push(k);
-        flags.push(f);
-    }
+pub fn context_bits(lines: &[&[TokFacts]]) -> Vec<Vec<u32>> {
+    use super::model::FxMap;
     let mut acc: FxMap<u64, u32> = FxMap::default();
-    for (k, f) in keys.iter().zip(&flags) {
-        for i in 0..k.len() {
-            if k[i] == 0 {
+    for f in lines {
+        for i in 0..f.len() {
+            if f[i].ctx_key == 0 {
                 continue;
             }
-            let prev = if i > 0 { f[i - 1] } else { 0 };
-            let next = if i + 1 < k.len() { f[i + 1] } else { 0 };
-            *acc.entry(k[i]).or_default() |= prev | (next << 16);
+            let prev = if i > 0 { f[i - 1].ctx_flags } else { 0 };
+            let next = if i + 1 < f.len() { f[i + 1].ctx_flags } else { 0 };
+            *acc.entry(f[i].ctx_key).or_default() |= prev | (next << 16);
         }
     }
-    keys.iter().map(|k| k.iter().map(|h| if *h == 0 { 0 } else { acc.get(h).copied().unwrap_or(0) }).collect()).collect()
+    lines.iter().map(|f| f.iter().map(|x| if x.ctx_key == 0 { 0 } else { acc.get(&x.ctx_key).copied().unwrap_or(0) }).collect()).collect()
 }
 
 const BOS: u64 = 0x0b05;
@@ -147,8 +177,6 @@ pub struct SeqFeatures {
     pub offs: Vec<u32>,
     /// Per-token facts (stem hash, cluster, flags), reused by the second stage.
     pub facts: Vec<TokFacts>,
-    /// Number of letters of each token's stem.
-    pub stem_len: Vec<u8>,
 }
 
 impl SeqFeatures {
@@ -164,7 +192,7 @@ impl SeqFeatures {
 }
 
 /// Phrase-lexicon matches (longest first) as per-token (kind flag, position) marks.
-fn phrase_marks(toks: &[Token], stems: &[(usize, usize)], facts: &[TokFacts], lex: &Lexicon) -> Vec<(u16, u8)> {
+fn phrase_marks(toks: &[Token], facts: &[TokFacts], lex: &Lexicon) -> Vec<(u16, u8)> {
     let mut marks = vec![(0u16, 0u8); toks.len()];
     if lex.max_phrase < 2 {
         return marks;
@@ -173,8 +201,7 @@ fn phrase_marks(toks: &[Token], stems: &[(usize, usize)], facts: &[TokFacts], le
     while i < toks.len() {
         let mut best: Option<(usize, u16)> = None;
         if toks[i].is_word() && facts[i].flags & F_PHRASE_START != 0 {
-            let (a, b) = stems[i];
-            let mut h = phrase_step(0, &toks[i].norm[a..b]);
+            let mut h = phrase_step(0, &toks[i].norm[facts[i].stem_at as usize..]);
             let mut j = i + 1;
             while j < toks.len() && j - i < lex.max_phrase && toks[j].is_word() && !toks[j].line_start {
                 h = phrase_step(h, &toks[j].norm);
@@ -211,75 +238,85 @@ fn len_bucket(n: usize) -> u64 {
     }
 }
 
-/// Extracts the features of `toks` (one sequence: a sentence or paragraph, or a whole text).
-/// `src` is the original text the tokens point into.
-pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> SeqFeatures {
-    let n = toks.len();
-    let mut facts = Vec::with_capacity(n);
-    let mut stems = Vec::with_capacity(n); // byte range of the stem inside norm
-    for t in toks {
-        let norm = t.norm.as_str();
-        let (pro, stem) = if t.kind == TokKind::Arabic { feature_stem(norm, lex) } else { ("", norm) };
-        stems.push((pro.len(), norm.len()));
-        let w = lex.get(norm);
-        let ws = if pro.is_empty() { w } else { lex.get(stem).or(w) };
-        let info = w.or(ws);
-        let mut flags = info.map_or(0, |x| x.flags);
-        if let Some(x) = ws {
-            flags |= x.flags & !F_FUNC;
-        }
-        // The phrase-start mark belongs to the stem.
-        flags = (flags & !F_PHRASE_START) | ws.map_or(0, |x| x.flags & F_PHRASE_START);
-        facts.push(TokFacts {
-            norm_h: hash_bytes(T_W, norm.as_bytes()),
-            stem_h: hash_bytes(T_STEM, stem.as_bytes()),
-            cluster: ws.map_or(0, |x| x.cluster),
-            coarse: ws.map_or(0, |x| x.coarse),
-            flags,
-            pctx: ws.map_or(0, |x| x.pctx),
-            freq: if pro.is_empty() { w.map_or(0, |x| x.freq) } else { lex.get(stem).map_or(0, |x| x.freq) },
-            kind: match t.kind {
-                TokKind::Arabic => 1,
-                TokKind::Latin => 2,
-                TokKind::Number => 3,
-                TokKind::Punct => 4,
-            },
-        });
-    }
-    let marks = phrase_marks(toks, &stems, &facts, lex);
-    let mut feats: Vec<u32> = Vec::with_capacity(n * 60);
-    let mut offs: Vec<u32> = Vec::with_capacity(n + 1);
-    offs.push(0);
-    let ctx = |j: isize| -> Option<&TokFacts> {
-        if j < 0 || j as usize >= n {
-            None
-        } else {
-            Some(&facts[j as usize])
-        }
-    };
-    for i in 0..n {
-        let t = &toks[i];
-        let f = &facts[i];
-        let norm = t.norm.as_str();
-        let (a, _) = stems[i];
-        let stem = &norm[a..];
-        let mut push = |h: u64| feats.push(key(h));
-        let on = |g: u32| ablation() & (1 << g) == 0;
-        push(T_BIAS);
-        push(f.norm_h);
-        push(f.stem_h);
-        push(hash_bytes(T_PRO, norm[..a].as_bytes()));
+/// Pushes the features that depend on the token's own text only (cacheable per word form).
+fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
+    let on = |g: u32| ablation() & (1 << g) == 0;
+    let norm = t.norm.as_str();
+    let a = f.stem_at as usize;
+    let stem = &norm[a..];
+    push(T_BIAS);
+    push(f.norm_h);
+    push(f.stem_h);
+    push(hash_bytes(T_PRO, norm[..a].as_bytes()));
+    let noart = stem.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
+    if on(1) {
         // Light form: keeps ى apart from ي (على "on" vs علي "Ali").
         let raw = t.text(src);
         let ends_alef_maqsura = raw.trim_end_matches(crate::text::is_ignorable).ends_with('ى');
-        let noart = stem.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
-        if on(1) {
-push(mix(mix(T_LIGHT, f.norm_h), ends_alef_maqsura as u64));
+        push(mix(mix(T_LIGHT, f.norm_h), ends_alef_maqsura as u64));
         push(mix(T_NOART, noart.map_or(0, |s| hash_bytes(T_NOART, s.as_bytes()))));
+    }
+    // Affixes and character trigrams of the stem.
+    let mut cb = [0usize; 64];
+    let mut nc = 0;
+    for (b, _) in stem.char_indices() {
+        if nc < 63 {
+            cb[nc] = b;
         }
-        // Context words and stems.
-        if on(2) {
-for d in [-2isize, -1, 1, 2] {
+        nc += 1;
+    }
+    let nc = nc.min(63);
+    cb[nc] = stem.len();
+    if f.kind <= 2 {
+        if on(5) {
+            for k in 1..=4.min(nc) {
+                push(hash_bytes(T_PRE * 16 + k as u64, stem[..cb[k]].as_bytes()));
+                push(hash_bytes(T_SUF * 16 + k as u64, stem[cb[nc - k]..].as_bytes()));
+            }
+        }
+        if on(6) && nc >= 3 {
+            // Trigrams with boundary markers: ^ab, abc..., yz$.
+            push(hash_bytes(T_TRI * 16 + 1, stem[..cb[2]].as_bytes()));
+            for k in 0..nc - 2 {
+                push(hash_bytes(T_TRI, stem[cb[k]..cb[k + 3]].as_bytes()));
+            }
+            push(hash_bytes(T_TRI * 16 + 2, stem[cb[nc - 2]..].as_bytes()));
+        }
+    }
+    if on(7) {
+        let shape = (f.kind as u64) | (len_bucket(nc) << 4) | ((noart.is_some() as u64) << 9);
+        push(mix(T_SHAPE, shape));
+    }
+    if on(8) {
+        push(mix(T_CL, f.cluster as u64));
+        push(mix(T_CL + 100, f.coarse as u64));
+    }
+    if on(11) {
+        push(mix(T_FREQ, f.freq as u64));
+    }
+    if on(15) {
+        push(mix(T_PCTX, f.pctx as u64));
+    }
+    if on(12) {
+        for b in 0..NFLAGS {
+            if f.flags & (1 << b) != 0 {
+                push(mix(T_FLAG, b as u64));
+            }
+        }
+    }
+}
+
+/// Pushes the features of token `i` that depend on its neighbours and the document.
+fn push_dynamic(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], ctx_bits: &[u32], push: &mut impl FnMut(u64)) {
+    let on = |g: u32| ablation() & (1 << g) == 0;
+    let n = toks.len();
+    let f = &facts[i];
+    let ctx = |j: isize| -> Option<&TokFacts> { if j < 0 || j as usize >= n { None } else { Some(&facts[j as usize]) } };
+    if on(7) {
+        push(mix(T_SHAPE + 100, f.kind as u64 | ((i == 0) as u64) << 4 | (toks[i].line_start as u64) << 5));
+    }
+    if on(2) {
+        for d in [-2isize, -1, 1, 2] {
             let j = i as isize + d;
             let (hw, hs) = match ctx(j) {
                 Some(c) => (c.norm_h, c.stem_h),
@@ -290,52 +327,15 @@ for d in [-2isize, -1, 1, 2] {
                 push(mix(mix(T_CTXS, d as u64), hs));
             }
         }
-        }
-        // Bigrams.
-        let prev_h = ctx(i as isize - 1).map_or(BOS, |c| c.stem_h);
-        let next_h = ctx(i as isize + 1).map_or(EOS, |c| c.stem_h);
-        if on(4) {
-push(mix(mix(T_BIGRAM, prev_h), f.stem_h));
+    }
+    let prev_h = ctx(i as isize - 1).map_or(BOS, |c| c.stem_h);
+    let next_h = ctx(i as isize + 1).map_or(EOS, |c| c.stem_h);
+    if on(4) {
+        push(mix(mix(T_BIGRAM, prev_h), f.stem_h));
         push(mix(mix(T_BIGRAM + 100, f.stem_h), next_h));
-        }
-        // Affixes and character trigrams of the stem.
-        let chars: Vec<(usize, char)> = stem.char_indices().collect();
-        let nc = chars.len();
-        if f.kind <= 2 {
-            if on(5) {
-for k in 1..=4.min(nc) {
-                let e = if k < nc { chars[k].0 } else { stem.len() };
-                push(hash_bytes(T_PRE * 16 + k as u64, stem[..e].as_bytes()));
-                let s = chars[nc - k].0;
-                push(hash_bytes(T_SUF * 16 + k as u64, stem[s..].as_bytes()));
-            }
-            }
-        if on(6) {
-if nc >= 3 {
-                // Trigrams with boundary markers: ^ab, abc..., yz$.
-                push(hash_bytes(T_TRI * 16 + 1, stem[..chars[2].0].as_bytes()));
-                for k in 0..nc.saturating_sub(2) {
-                    let s = chars[k].0;
-                    let e = if k + 3 < nc { chars[k + 3].0 } else { stem.len() };
-                    push(hash_bytes(T_TRI, stem[s..e].as_bytes()));
-                }
-                push(hash_bytes(T_TRI * 16 + 2, stem[chars[nc - 2].0..].as_bytes()));
-            }
-}
-                }
-        // Shape.
-        let shape = (f.kind as u64) | (len_bucket(nc) << 4) | ((t.line_start as u64) << 8) | ((noart.is_some() as u64) << 9);
-        if on(7) {
-push(mix(T_SHAPE, shape));
-        push(mix(T_SHAPE + 100, f.kind as u64 | ((i == 0) as u64) << 4));
-        }
-        // Clusters.
-        if on(8) {
-push(mix(T_CL, f.cluster as u64));
-        push(mix(T_CL + 100, f.coarse as u64));
-        }
-        if on(9) {
-for d in [-2isize, -1, 1, 2] {
+    }
+    if on(9) {
+        for d in [-2isize, -1, 1, 2] {
             let c = ctx(i as isize + d);
             let (cl, co) = c.map_or((0xffff, 0xff), |c| (c.cluster as u64, c.coarse as u64));
             if d.abs() == 1 {
@@ -343,33 +343,19 @@ for d in [-2isize, -1, 1, 2] {
             }
             push(mix(mix(T_CTXCL + 100, d as u64), co));
         }
-        }
+    }
+    if on(10) {
         let pco = ctx(i as isize - 1).map_or(0xff, |c| c.coarse as u64);
         let nco = ctx(i as isize + 1).map_or(0xff, |c| c.coarse as u64);
-        if on(10) {
-push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
+        push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
         push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
-        }
-        // Frequency in the unlabeled news.
-        if on(11) {
-push(mix(T_FREQ, f.freq as u64));
-        }
-        // How often the word follows a title / precedes a reporting verb in the news.
-        if on(15) {
-push(mix(T_PCTX, f.pctx as u64));
+    }
+    if on(15) {
         push(mix(T_PCTX + 100, ctx(i as isize - 1).map_or(0xff, |c| c.pctx as u64)));
         push(mix(T_PCTX + 200, ctx(i as isize + 1).map_or(0xff, |c| c.pctx as u64)));
-        }
-        // Lexicon flags of this token and its neighbours.
-        if on(12) {
-for b in 0..NFLAGS {
-            if f.flags & (1 << b) != 0 {
-                push(mix(T_FLAG, b as u64));
-            }
-        }
-        }
-        if on(13) {
-for d in [-2isize, -1, 1, 2] {
+    }
+    if on(13) {
+        for d in [-2isize, -1, 1, 2] {
             if let Some(c) = ctx(i as isize + d) {
                 for b in 0..NFLAGS {
                     if c.flags & (1 << b) != 0 {
@@ -378,21 +364,21 @@ for d in [-2isize, -1, 1, 2] {
                 }
             }
         }
-        }
-        // Document context: the lexicon flags seen before (low 16 bits) and after (high 16 bits)
-        // other occurrences of this stem in its block of the text.
-        if on(16) {
-if let Some(&bits) = ctx_bits.get(i) {
+    }
+    // Document context: the lexicon flags seen before (low 16 bits) and after (high 16 bits)
+    // other occurrences of this stem in its block of the text.
+    if on(16) {
+        if let Some(&bits) = ctx_bits.get(i) {
             for b in 0..32 {
                 if bits & (1 << b) != 0 {
                     push(mix(T_DOCCTX, b as u64));
                 }
             }
         }
-        }
-        // Phrase lexicon (countries, cities, organizations, full person names).
-        if on(14) {
-let (pk, pp) = marks[i];
+    }
+    // Phrase lexicon (countries, cities, organizations, full person names).
+    if on(14) {
+        let (pk, pp) = marks[i];
         if pk != 0 {
             push(mix(mix(T_PHRASE, pk as u64), pp as u64));
         }
@@ -402,9 +388,66 @@ let (pk, pp) = marks[i];
                 push(mix(mix(T_PHRASE + 100, d as u64), marks[j as usize].0 as u64));
             }
         }
-        }
+    }
+}
+
+/// Extracts the features of `toks` (one sequence: a sentence or paragraph). `src` is the
+/// original text the tokens point into; `ctx_bits` the tokens' document-context bits (see
+/// [`context_bits`]; may be empty).
+pub fn extract(src: &str, toks: &[Token], lex: &Lexicon, ctx_bits: &[u32]) -> SeqFeatures {
+    let facts: Vec<TokFacts> = toks.iter().map(|t| tok_facts(t, lex)).collect();
+    extract_with(src, toks, lex, facts, ctx_bits)
+}
+
+/// [`extract`] with the tokens' facts already computed.
+pub fn extract_with(src: &str, toks: &[Token], lex: &Lexicon, facts: Vec<TokFacts>, ctx_bits: &[u32]) -> SeqFeatures {
+    let n = toks.len();
+    let marks = phrase_marks(toks, &facts, lex);
+    let mut feats: Vec<u32> = Vec::with_capacity(n * 60);
+    let mut offs: Vec<u32> = Vec::with_capacity(n + 1);
+    offs.push(0);
+    for i in 0..n {
+        let mut push = |h: u64| feats.push(key(h));
+        push_static(&toks[i], &facts[i], src, &mut push);
+        push_dynamic(i, toks, &facts, &marks, ctx_bits, &mut push);
         offs.push(feats.len() as u32);
     }
-    let stem_len = stems.iter().zip(toks).map(|(&(a, b), t)| t.norm[a..b].chars().count().min(255) as u8).collect();
-    SeqFeatures { feats, offs, facts, stem_len }
+    SeqFeatures { feats, offs, facts }
+}
+
+/// Per-text cache of the static part of each word form's emission scores.
+pub type StaticCache = super::model::FxMap<u64, [i32; super::model::NTAGS]>;
+
+/// Emission scores of a sequence straight from the weights (no feature list kept): the static
+/// part of each token comes from `cache` (keyed by the token's text), the rest is added.
+/// Gives exactly the scores of the weights applied to [`extract`]'s features.
+pub fn emissions_cached(src: &str, toks: &[Token], lex: &Lexicon, facts: &[TokFacts], ctx_bits: &[u32], w: &super::model::Weights, cache: &mut StaticCache) -> Vec<[f32; super::model::NTAGS]> {
+    use super::model::NTAGS;
+    let marks = phrase_marks(toks, facts, lex);
+    let mut out = Vec::with_capacity(toks.len());
+    let mut buf: Vec<u32> = Vec::with_capacity(64);
+    for i in 0..toks.len() {
+        let h = hash_bytes(0x5747, toks[i].text(src).as_bytes());
+        let mut acc = match cache.get(&h) {
+            Some(a) => *a,
+            None => {
+                buf.clear();
+                push_static(&toks[i], &facts[i], src, &mut |x| buf.push(key(x)));
+                let a = w.sum(&buf);
+                cache.insert(h, a);
+                a
+            }
+        };
+        buf.clear();
+        push_dynamic(i, toks, facts, &marks, ctx_bits, &mut |x| buf.push(key(x)));
+        w.prefetch(&buf);
+        let d = w.sum(&buf);
+        let mut e = [0f32; NTAGS];
+        for t in 0..NTAGS {
+            acc[t] += d[t];
+            e[t] = acc[t] as f32 * w.scale;
+        }
+        out.push(e);
+    }
+    out
 }

@@ -98,22 +98,29 @@ pub fn tag_tokens(model: &Model, doc: &Doc) -> Vec<u8> {
         }
     }
     let mut tags = Vec::with_capacity(toks.len());
-    // Document-context bits, block by block.
+    // Token facts, and document-context bits block by block.
+    let mut seen: model::FxMap<u64, features::TokFacts> = model::FxMap::default();
+    let mut facts_of = |t: &crate::text::Token| -> features::TokFacts {
+        let h = features::hash_bytes(0xfac7, t.text(doc.src).as_bytes());
+        *seen.entry(h).or_insert_with(|| features::tok_facts(t, &model.lex))
+    };
+    let facts: Vec<Vec<features::TokFacts>> = lines.iter().map(|&(a, b)| toks[a..b].iter().map(&mut facts_of).collect()).collect();
     let mut bits: Vec<Vec<u32>> = Vec::with_capacity(lines.len());
-    for block in lines.chunks(stack::BLOCK_LINES) {
-        let ls: Vec<&[crate::text::Token]> = block.iter().map(|&(a, b)| &toks[a..b]).collect();
-        bits.extend(features::context_bits(&ls, &model.lex));
+    for block in facts.chunks(stack::BLOCK_LINES) {
+        let ls: Vec<&[features::TokFacts]> = block.iter().map(Vec::as_slice).collect();
+        bits.extend(features::context_bits(&ls));
     }
     let Some(t2) = &model.stage2 else {
+        let mut cache = features::StaticCache::default();
         for (li, &(a, b)) in lines.iter().enumerate() {
-            let f = features::extract(doc.src, &toks[a..b], &model.lex, &bits[li]);
-            tags.extend(model.viterbi(&f));
+            let em = features::emissions_cached(doc.src, &toks[a..b], &model.lex, &facts[li], &bits[li], &model.weights, &mut cache);
+            tags.extend(model::viterbi(&em, &model.trans, &model.start));
         }
         return tags;
     };
     let mut seqs = Vec::with_capacity(lines.len());
     for (li, &(a, b)) in lines.iter().enumerate() {
-        let f = features::extract(doc.src, &toks[a..b], &model.lex, &bits[li]);
+        let f = features::extract_with(doc.src, &toks[a..b], &model.lex, facts[li].clone(), &bits[li]);
         let em = model.emissions(&f);
         let t1 = model::viterbi(&em, &model.trans, &model.start);
         let keys = stack::pool_keys(&f);

@@ -144,58 +144,78 @@ impl Lexicon {
     }
 }
 
-/// One row of the weight table: the feature key (0: empty slot) and its i8 weights.
-#[derive(Clone, Copy, Default)]
-#[repr(C, align(16))]
-pub struct Row {
-    pub key: u32,
-    pub w: [i8; NTAGS],
+#[inline]
+fn slot(k: u32, mask: usize) -> usize {
+    ((k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
-/// Open-addressing table from feature key to weights (one cache line touch per lookup).
+/// Open-addressing table from feature key to i8 weights: keys in one compact array (probed),
+/// weights in a parallel one (read on a hit).
 #[derive(Default)]
 pub struct Weights {
-    pub table: Vec<Row>,
-    pub mask: usize,
+    keys: Vec<u32>,
+    rows: Vec<[i8; NTAGS]>,
+    mask: usize,
     pub len: usize,
     pub scale: f32,
 }
 
 impl Weights {
     pub fn from_rows(rows: &[(u32, [i8; NTAGS])], scale: f32) -> Weights {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut table = vec![Row::default(); cap];
+        let cap = (rows.len() + rows.len() / 2).next_power_of_two().max(16);
+        let mut keys = vec![0u32; cap];
+        let mut table = vec![[0i8; NTAGS]; cap];
         let mask = cap - 1;
         for &(k, w) in rows {
             debug_assert!(k != 0);
-            let mut p = (k as usize).wrapping_mul(0x9E37_79B1) >> 7 & mask;
-            while table[p].key != 0 && table[p].key != k {
+            let mut p = slot(k, mask);
+            while keys[p] != 0 && keys[p] != k {
                 p = (p + 1) & mask;
             }
-            table[p] = Row { key: k, w };
+            keys[p] = k;
+            table[p] = w;
         }
-        Weights { table, mask, len: rows.len(), scale }
+        Weights { keys, rows: table, mask, len: rows.len(), scale }
     }
     #[inline]
     pub fn get(&self, k: u32) -> Option<&[i8; NTAGS]> {
-        if self.table.is_empty() {
+        if self.keys.is_empty() {
             return None;
         }
-        let mut p = (k as usize).wrapping_mul(0x9E37_79B1) >> 7 & self.mask;
+        let mut p = slot(k, self.mask);
         loop {
-            let r = &self.table[p];
-            if r.key == k {
-                return Some(&r.w);
+            let x = self.keys[p];
+            if x == k {
+                return Some(&self.rows[p]);
             }
-            if r.key == 0 {
+            if x == 0 {
                 return None;
             }
             p = (p + 1) & self.mask;
         }
     }
-    /// Emission scores for one token's features.
+    /// Asks the CPU to start loading these features' slots (x86-64 only; a no-op elsewhere).
     #[inline]
-    pub fn emit(&self, feats: &[u32]) -> [f32; NTAGS] {
+    pub fn prefetch(&self, feats: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        if !self.keys.is_empty() {
+            for &k in feats {
+                let p = slot(k, self.mask);
+                // SAFETY: `p` is within both arrays (masked); prefetching never faults.
+                unsafe {
+                    use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                    _mm_prefetch::<{ _MM_HINT_T0 }>(self.keys.as_ptr().add(p) as *const i8);
+                    _mm_prefetch::<{ _MM_HINT_T0 }>(self.rows.as_ptr().add(p) as *const i8);
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feats;
+    }
+
+    /// Integer sum of the rows of these features.
+    #[inline]
+    pub fn sum(&self, feats: &[u32]) -> [i32; NTAGS] {
         let mut acc = [0i32; NTAGS];
         for &k in feats {
             if let Some(w) = self.get(k) {
@@ -204,6 +224,13 @@ impl Weights {
                 }
             }
         }
+        acc
+    }
+
+    /// Emission scores for one token's features.
+    #[inline]
+    pub fn emit(&self, feats: &[u32]) -> [f32; NTAGS] {
+        let acc = self.sum(feats);
         let mut out = [0f32; NTAGS];
         for t in 0..NTAGS {
             out[t] = acc[t] as f32 * self.scale;
@@ -272,7 +299,7 @@ impl Weights {
 
     /// All rows, sorted by key.
     pub fn rows(&self) -> Vec<(u32, [i8; NTAGS])> {
-        let mut v: Vec<(u32, [i8; NTAGS])> = self.table.iter().filter(|r| r.key != 0).map(|r| (r.key, r.w)).collect();
+        let mut v: Vec<(u32, [i8; NTAGS])> = self.keys.iter().zip(&self.rows).filter(|r| *r.0 != 0).map(|r| (*r.0, *r.1)).collect();
         v.sort_unstable_by_key(|r| r.0);
         v
     }
@@ -289,8 +316,24 @@ pub struct Tagger {
 impl Tagger {
     /// Emission scores of every token of a sequence.
     pub fn emissions(&self, feats: &super::features::SeqFeatures) -> Vec<[f32; NTAGS]> {
-        (0..feats.len()).map(|i| self.weights.emit(feats.of(i))).collect()
+        emissions(&self.weights, feats)
     }
+}
+
+/// Emission scores of a sequence, prefetching the next token's rows while scoring this one.
+pub fn emissions(w: &Weights, feats: &super::features::SeqFeatures) -> Vec<[f32; NTAGS]> {
+    let n = feats.len();
+    if n > 0 {
+        w.prefetch(feats.of(0));
+    }
+    (0..n)
+        .map(|i| {
+            if i + 1 < n {
+                w.prefetch(feats.of(i + 1));
+            }
+            w.emit(feats.of(i))
+        })
+        .collect()
 }
 
 pub struct Model {
@@ -316,7 +359,7 @@ pub fn allowed(a: Option<usize>, b: usize) -> bool {
 impl Model {
     /// Emission scores of every token of a sequence (first stage).
     pub fn emissions(&self, feats: &super::features::SeqFeatures) -> Vec<[f32; NTAGS]> {
-        (0..feats.len()).map(|i| self.weights.emit(feats.of(i))).collect()
+        emissions(&self.weights, feats)
     }
 
     /// Viterbi decoding of a sequence (BIO constraints applied).

@@ -50,7 +50,7 @@ pub fn pool_keys(sf: &SeqFeatures) -> Vec<u64> {
     (0..sf.len())
         .map(|i| {
             let f = &sf.facts[i];
-            if f.kind <= 2 && sf.stem_len[i] >= 3 && f.flags & F_FUNC == 0 {
+            if f.kind <= 2 && f.stem_len >= 3 && f.flags & F_FUNC == 0 {
                 f.stem_h
             } else {
                 0
@@ -156,5 +156,5 @@ pub fn extract2(sf: &SeqFeatures, keys: &[u64], block: u64, em: &[[f32; NTAGS]],
         }
         offs.push(feats.len() as u32);
     }
-    SeqFeatures { feats, offs, facts: Vec::new(), stem_len: Vec::new() }
+    SeqFeatures { feats, offs, facts: Vec::new() }
 }

@@ -147,3 +147,18 @@ fn shipped_model_finds_entities_without_proclitics() {
     let m = recognize(&Doc::new(text));
     assert!(m.windows(2).all(|w| w[0].span.end <= w[1].span.start));
 }
+
+#[test]
+fn cached_emissions_equal_full_feature_emissions() {
+    let m = model();
+    let text = "وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا تدعم الأمم المتحدة.\nوقال لافروف إن موسكو لن تتراجع، وأكد بوتين ذلك على الفور.";
+    let toks = tokenize(text);
+    let mut cache = features::StaticCache::default();
+    for line in [&toks[..16], &toks[16..]] {
+        let facts: Vec<_> = line.iter().map(|t| features::tok_facts(t, &m.lex)).collect();
+        let bits = features::context_bits(&[&facts]).remove(0);
+        let fast = features::emissions_cached(text, line, &m.lex, &facts, &bits, &m.weights, &mut cache);
+        let full = m.emissions(&features::extract(text, line, &m.lex, &bits));
+        assert_eq!(fast, full);
+    }
+}

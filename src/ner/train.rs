@@ -39,7 +39,7 @@ impl Default for Config {
             cache: PathBuf::from("target/ner-cache"),
             dev: false,
             epochs: 12,
-            max_features: 150_000,
+            max_features: 80_000,
             clusters: 512,
             coarse: 48,
             min_news_count: 5,
@@ -738,8 +738,9 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
     let mut a = 0;
     for i in 1..=train.len() {
         if i == train.len() || train[i].block != train[a].block {
-            let ls: Vec<&[Token]> = train[a..i].iter().map(|s| s.toks.as_slice()).collect();
-            bits.extend(super::features::context_bits(&ls, &lex));
+            let fs: Vec<Vec<super::features::TokFacts>> = train[a..i].iter().map(|s| s.toks.iter().map(|t| super::features::tok_facts(t, &lex)).collect()).collect();
+            let ls: Vec<&[super::features::TokFacts]> = fs.iter().map(Vec::as_slice).collect();
+            bits.extend(super::features::context_bits(&ls));
             a = i;
         }
     }
