@@ -223,9 +223,13 @@ fn phrase_marks(toks: &[Token], facts: &[TokFacts], lex: &Lexicon) -> Vec<(u16, 
     marks
 }
 
+/// Feature groups switched off, as a bit mask, for ablation experiments (`marsad train --dev
+/// --ablate MASK`); always 0 when tagging.
+pub static ABLATION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+#[inline]
 fn ablation() -> u32 {
-    static A: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *A.get_or_init(|| std::env::var("MARSAD_ABL").ok().and_then(|x| x.parse().ok()).unwrap_or(0))
+    ABLATION.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 fn len_bucket(n: usize) -> u64 {

@@ -62,9 +62,7 @@ pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
         spans.push((i, j, LABELS[lab]));
         i = j;
     }
-    if std::env::var_os("MARSAD_NO_CONSISTENCY").is_none() {
-        consistency(model, doc, &mut spans);
-    }
+    consistency(model, doc, &mut spans);
     let mut out = Vec::with_capacity(spans.len());
     for (s, e, label) in spans {
         // Trim punctuation at the edges.
@@ -182,8 +180,9 @@ pub fn proclitic_cut(model: &Model, word: &str) -> usize {
 }
 
 /// Guarded document-level consistency: a one- or two-word name tagged as an entity somewhere
-/// in the text is tagged the same at its other, untagged occurrences, when it was tagged in at
-/// least 30% of them, is not a function word, and has at least 3 letters.
+/// in a block of the text (40 lines) is tagged the same at its other, untagged occurrences in
+/// that block, when it was tagged in at least 30% of them, is not a function word, and has at
+/// least 3 letters. The last word of a person's full name counts as a tagged one-word name.
 fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>) {
     use self::model::{word_hash, FxMap};
     let toks = &doc.tokens;
@@ -199,14 +198,30 @@ fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>)
         let b = t.norm.char_indices().nth(k).map_or(t.norm.len(), |x| x.0);
         (word_hash(&t.norm[b..]), t.norm[b..].chars().count())
     };
-    // name (1 or 2 word hashes) → label counts
-    let mut names: Vec<([u64; 2], usize, [u32; 4])> = Vec::new();
-    let mut name_ix: FxMap<[u64; 2], usize> = FxMap::default();
-    for &(s, e, l) in spans.iter() {
+    // Names spread within a block of lines only (an article, or 40 lines of a longer text).
+    let mut block_of = vec![0u64; toks.len()];
+    let mut line = 0usize;
+    for (i, t) in toks.iter().enumerate() {
+        if t.line_start && i > 0 {
+            line += 1;
+        }
+        block_of[i] = (line / stack::BLOCK_LINES) as u64;
+    }
+    // name (1 or 2 word hashes, block) → label counts
+    let mut names: Vec<([u64; 3], usize, [u32; 4])> = Vec::new();
+    let mut name_ix: FxMap<[u64; 3], usize> = FxMap::default();
+    // A person's full name also vouches for its last word alone (سيرغي لافروف → لافروف).
+    let surnames: Vec<(usize, usize, Label)> = spans
+        .iter()
+        .filter(|&&(s, e, l)| l == Label::PER && e - s >= 2 && e - s <= 4 && toks[s..e].iter().all(|t| t.is_word()))
+        .map(|&(_, e, l)| (e - 1, e, l))
+        .collect();
+    for &(s, e, l) in spans.iter().chain(surnames.iter()) {
         if e - s > 2 || toks[s..e].iter().any(|t| !t.is_word()) {
             continue;
         }
-        let mut k = [0u64; 2];
+        let mut k = [0u64; 3];
+        k[2] = block_of[s];
         let mut ok = true;
         for (d, i) in (s..e).enumerate() {
             let (h, n) = key(i);
@@ -253,8 +268,9 @@ fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>)
             if i + n > toks.len() || (1..n).any(|d| toks[i + d].line_start || stem_of[i + d] == 0) {
                 continue;
             }
-            let mut k = [0u64; 2];
+            let mut k = [0u64; 3];
             k[..n].copy_from_slice(&stem_of[i..i + n]);
+            k[2] = block_of[i];
             if let Some(&ix) = name_ix.get(&k) {
                 occ[ix].push(i);
             }

@@ -29,6 +29,8 @@ pub struct Config {
     pub stages: usize,
     /// Averaged perceptrons trained on different orders of the data, averaged.
     pub runs: usize,
+    /// How many times the annotated news articles are repeated in training.
+    pub news_weight: usize,
 }
 
 impl Default for Config {
@@ -45,6 +47,7 @@ impl Default for Config {
             min_news_count: 5,
             no_news_train: false,
             stages: 1,
+            news_weight: 1,
             runs: 1,
         }
     }
@@ -792,6 +795,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--out" => cfg.out = PathBuf::from(val("--out")?),
             "--cache" => cfg.cache = PathBuf::from(val("--cache")?),
             "--dev" => cfg.dev = true,
+            "--ablate" => {
+                let m: u32 = val("--ablate")?.parse().map_err(|e| format!("--ablate: {e}"))?;
+                super::features::ABLATION.store(m, std::sync::atomic::Ordering::Relaxed);
+            }
+            "--news-weight" => cfg.news_weight = val("--news-weight")?.parse().map_err(|e| format!("--news-weight: {e}"))?,
             "--runs" => cfg.runs = val("--runs")?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--stages" => cfg.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
             "--no-news-train" => cfg.no_news_train = true,
@@ -820,7 +828,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if cfg.dev && i % 5 == 4 {
             dev_docs.push((name.clone(), text.clone(), gold.clone()));
         } else if !cfg.no_news_train {
-            train.extend(article_seqs(text, gold, 1 + i as u64));
+            for _ in 0..cfg.news_weight {
+                train.extend(article_seqs(text, gold, 1 + i as u64));
+            }
         }
     }
     eprintln!("training sequences: {} ({} tokens)", train.len(), train.iter().map(|s| s.toks.len()).sum::<usize>());
