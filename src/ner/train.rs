@@ -795,6 +795,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--out" => cfg.out = PathBuf::from(val("--out")?),
             "--cache" => cfg.cache = PathBuf::from(val("--cache")?),
             "--dev" => cfg.dev = true,
+            "--min-count" => cfg.min_news_count = val("--min-count")?.parse().map_err(|e| format!("--min-count: {e}"))?,
             "--ablate" => {
                 let m: u32 = val("--ablate")?.parse().map_err(|e| format!("--ablate: {e}"))?;
                 super::features::ABLATION.store(m, std::sync::atomic::Ordering::Relaxed);
