@@ -1,0 +1,505 @@
+//! Quotes and their speakers: direct quotes (in marks, or after a cue and a colon), reported
+//! speech (indirect), and headline statements (`SPEAKER: statement`).
+//!
+//! The pipeline, all linear in the number of tokens:
+//! 1. [`marks::pair`] pairs quotation marks per paragraph (outermost pairs only).
+//! 2. Every token is looked up once in the cue lexicon ([`lexicon::cue`]): reporting verbs in
+//!    every person and tense, participles (مضيفا, قائلة), and source markers (بحسب, وفق).
+//! 3. Each pair is kept or rejected (names, titles and terms in marks are rejected), and gets
+//!    its cue: the nearest one before it in the sentence, or one right after it.
+//! 4. Colon speech (وقال بوفون: ...), reported speech (cue + أن/إن/على + clause) and headline
+//!    lines are found from the cues and the line structure.
+//! 5. Speakers are resolved in text order ([`speaker`]): the cue's subject after it (titles and
+//!    roles skipped to the name), or before it, or — for a cue with no written subject — the
+//!    earlier speaker that agrees with the cue in gender.
+//!
+//! See docs/quotes.md for the rules and the measured figures.
+
+pub mod lexicon;
+pub mod marks;
+mod speaker;
+
+use crate::clusters::Clusters;
+use crate::result::{Label, QuoteKind};
+use crate::text::{TokKind, Token};
+use crate::{Doc, Mention};
+use lexicon::{Cue, CueKind, Gender};
+use std::ops::Range;
+
+/// A quote found in the text, in byte offsets.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub span: Range<usize>,
+    pub kind: QuoteKind,
+    pub cue: Option<Range<usize>>,
+    pub speaker: Option<FoundSpeaker>,
+}
+
+/// A quote's speaker, in byte offsets.
+#[derive(Clone, Debug)]
+pub struct FoundSpeaker {
+    pub span: Range<usize>,
+    pub canonical: String,
+    pub cluster: Option<usize>,
+}
+
+/// Shared view of the document for the quote finder.
+pub(crate) struct Ctx<'a> {
+    pub src: &'a str,
+    pub toks: &'a [Token],
+    pub mentions: &'a [Mention],
+    pub clusters: &'a Clusters,
+    /// For each token, the mention that overlaps it (usize::MAX for none).
+    pub mention_of: Vec<usize>,
+    /// For each token, its cue entry.
+    pub cues: Vec<Option<Cue>>,
+    /// For each token, the index of the first token of its paragraph.
+    pub para_start: Vec<usize>,
+}
+
+pub(crate) const NONE: usize = usize::MAX;
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a Doc, mentions: &'a [Mention], clusters: &'a Clusters) -> Self {
+        let toks = &doc.tokens[..];
+        let mut mention_of = vec![NONE; toks.len()];
+        let mut m = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while m < mentions.len() && mentions[m].span.end <= t.start {
+                m += 1;
+            }
+            if m < mentions.len() && mentions[m].span.start < t.end && t.start < mentions[m].span.end {
+                mention_of[i] = m;
+            }
+        }
+        let mut para_start = vec![0; toks.len()];
+        let mut ps = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if t.line_start {
+                ps = i;
+            }
+            para_start[i] = ps;
+        }
+        let cues = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if t.kind != TokKind::Arabic {
+                    return None;
+                }
+                let mut c = lexicon::cue(&t.norm)?;
+                // "كما قال/نقل/ذكر X": a source, not the speaker of the sentence.
+                if c.kind == CueKind::Verb && i > 0 && matches!(toks[i - 1].norm.as_str(), "كما" | "وكما" | "حسبما" | "بحسب" | "وفق") {
+                    c.kind = CueKind::Source;
+                    c.reports = false;
+                }
+                // "نقلا عن", "على لسان": markers only with their preposition.
+                if t.norm == "لسان" && !(i > 0 && toks[i - 1].text(doc.src) == "على") {
+                    return None;
+                }
+                Some(c)
+            })
+            .collect();
+        Ctx { src: doc.src, toks, mentions, clusters, mention_of, cues, para_start }
+    }
+
+    pub fn norm(&self, i: usize) -> &str {
+        &self.toks[i].norm
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].is_word()
+    }
+
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        i < self.toks.len() && self.toks[i].is_punct(p)
+    }
+
+    /// A sentence break: . ! ? ؟ (a run of periods such as ".." is a pause, not a break).
+    pub fn is_break(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind != TokKind::Punct {
+            return false;
+        }
+        match t.norm.as_str() {
+            "!" | "?" => true,
+            "." => {
+                let prev_dot = i > 0 && self.toks[i - 1].is_punct(".") && self.toks[i - 1].end == t.start;
+                let next_dot = i + 1 < self.toks.len() && self.toks[i + 1].is_punct(".") && self.toks[i + 1].start == t.end;
+                !prev_dot && !next_dot
+            }
+            _ => false,
+        }
+    }
+
+    pub fn is_mark(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == TokKind::Punct && matches!(t.text(self.src), "\"" | "“" | "”" | "«" | "»" | "„" | "‹" | "›" | "'" | "‘" | "’")
+    }
+
+    /// The first token of the sentence containing token `i` (bounded look-back).
+    pub fn sentence_start(&self, i: usize) -> usize {
+        let ps = self.para_start[i];
+        let mut k = i;
+        while k > ps && i - k < 120 {
+            if self.is_break(k - 1) {
+                return k;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    pub fn mention_label(&self, i: usize) -> Option<Label> {
+        let m = self.mention_of[i];
+        (m != NONE).then(|| self.mentions[m].label)
+    }
+}
+
+/// One quote while it is being built (token ranges; the speaker is resolved later).
+#[derive(Clone, Debug)]
+struct Cand {
+    kind: QuoteKind,
+    /// Content span in bytes.
+    span: Range<usize>,
+    /// The token the quote is ordered by (its first content token).
+    at: usize,
+    cue: Option<usize>,
+    /// Take the speaker of the previous direct quote (a quote continued after a short break).
+    inherit: bool,
+    /// For a headline: the tokens before the colon.
+    head: Option<Range<usize>>,
+}
+
+/// Finds quotes in the document: direct, indirect and headline, each with its cue and speaker.
+pub fn find(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Found> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let ctx = Ctx::new(doc, mentions, clusters);
+    let mut cands: Vec<Cand> = Vec::new();
+    let pairs = marks::pair(doc.src, &doc.tokens);
+    // Tokens inside accepted quotes do not act as cues for other quotes.
+    let mut in_quote = vec![false; ctx.toks.len()];
+    let mut prev_close: Option<(usize, usize)> = None; // (close token, index in cands)
+    for p in &pairs {
+        if let Some(c) = direct_in_marks(&ctx, p, prev_close) {
+            for f in in_quote.iter_mut().take(p.close.min(ctx.toks.len())).skip(p.open + 1) {
+                *f = true;
+            }
+            prev_close = Some((p.close, cands.len()));
+            cands.push(c);
+        }
+    }
+    colon_speech(&ctx, &in_quote, &mut cands);
+    indirect(&ctx, &in_quote, &mut cands);
+    headlines(&ctx, &mut cands);
+    cands.sort_by_key(|c| (c.at, c.span.start));
+    let cands = drop_overlaps(cands);
+    speaker::resolve(&ctx, cands)
+}
+
+/// Keeps quotes of one kind from overlapping: the earlier (outer) one wins.
+fn drop_overlaps(cands: Vec<Cand>) -> Vec<Cand> {
+    let mut last_end: [usize; 3] = [0; 3];
+    let mut out = Vec::with_capacity(cands.len());
+    let mut sorted = cands;
+    sorted.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    for c in sorted {
+        let k = match c.kind {
+            QuoteKind::Direct => 0,
+            QuoteKind::Indirect => 1,
+            QuoteKind::Headline => 2,
+        };
+        if c.span.start >= last_end[k] {
+            last_end[k] = last_end[k].max(c.span.end);
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c: &Cand| (c.at, c.span.start));
+    out
+}
+
+fn words_in(ctx: &Ctx, r: Range<usize>) -> usize {
+    r.filter(|&i| ctx.toks[i].kind != TokKind::Punct).count()
+}
+
+/// The word before token `i`, skipping a bare proclitic written apart (بـ"..." , و "...").
+fn word_before(ctx: &Ctx, i: usize) -> Option<usize> {
+    let mut k = i;
+    let ps = ctx.para_start[i];
+    while k > ps {
+        k -= 1;
+        let t = &ctx.toks[k];
+        if t.kind == TokKind::Arabic && t.norm.chars().count() <= 1 {
+            continue;
+        }
+        if t.kind == TokKind::Arabic && t.norm == "ال" {
+            continue;
+        }
+        return t.is_word().then_some(k);
+    }
+    None
+}
+
+/// Decides whether a pair of marks holds a quote, and finds its cue.
+fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)>) -> Option<Cand> {
+    let (a, b) = (p.open + 1, p.close);
+    if a >= b || b > ctx.toks.len() {
+        return None;
+    }
+    // Content: trim trailing punctuation of an unclosed quote (its final period).
+    let mut e = b;
+    if p.unclosed {
+        while e > a && (ctx.toks[e - 1].kind == TokKind::Punct) {
+            e -= 1;
+        }
+        if e == a {
+            return None;
+        }
+    }
+    let n_words = words_in(ctx, a..e);
+    if n_words == 0 {
+        return None;
+    }
+    // The cue before the quote, in its sentence.
+    let sent = ctx.sentence_start(p.open);
+    let mut cue = None;
+    let mut source = None;
+    let mut inherit = false;
+    let mut k = p.open;
+    while k > sent && p.open - k < 40 {
+        k -= 1;
+        if let Some((pc, _)) = prev_close {
+            if k == pc {
+                // Reached the previous quote: a continuation ("..." و"...", "...", "...").
+                if p.open - k <= 3 && cue.is_none() {
+                    inherit = true;
+                }
+                break;
+            }
+        }
+        if let Some(c) = ctx.cues[k] {
+            if c.kind == CueKind::Source {
+                source.get_or_insert(k);
+            } else {
+                cue = Some(k);
+                break;
+            }
+        }
+    }
+    let intro = p.open > 0 && {
+        let t = p.open - 1;
+        ctx.is_punct(t, ":")
+            || (ctx.toks[t].kind == TokKind::Arabic && lexicon::is_complementizer(&ctx.toks[t].norm))
+            || ctx.cues[t].is_some_and(|c| c.kind != CueKind::Source)
+            || (t > 0 && ctx.is_punct(t, ",") && ctx.cues[t - 1].is_some())
+    };
+    // A cue right after the quote: "..." قال X / "..."، بحسب المرصد / "..." على حد تعبيره.
+    let mut after = None;
+    if b < ctx.toks.len() && !p.unclosed {
+        let mut j = b + 1;
+        while j < ctx.toks.len() && j <= b + 2 && ctx.toks[j].kind == TokKind::Punct && !ctx.is_mark(j) && !ctx.toks[j].line_start {
+            j += 1;
+        }
+        if j < ctx.toks.len() && !ctx.toks[j].line_start {
+            if ctx.cues[j].is_some() {
+                after = Some(j);
+            } else if ctx.toks[j].text(ctx.src) == "على" && j + 2 < ctx.toks.len() && ctx.norm(j + 1) == "حد" {
+                after = Some(j + 1);
+            }
+        }
+    }
+    let before_word = word_before(ctx, p.open);
+    let naming = before_word.is_some_and(|w| lexicon::is_naming(&ctx.toks[w].norm)) && !intro;
+    if naming {
+        return None;
+    }
+    // A name in marks: the content is one entity mention (or entity mentions only).
+    let all_mentions = (a..e).all(|i| ctx.toks[i].kind == TokKind::Punct || ctx.mention_of[i] != NONE);
+    let is_latin = (a..e).all(|i| ctx.toks[i].kind != TokKind::Arabic);
+    let accept = if intro {
+        !(all_mentions && n_words <= 3 && !ctx.is_punct(p.open - 1, ":"))
+    } else if all_mentions && n_words <= 4 {
+        false
+    } else if p.unclosed {
+        false
+    } else if n_words >= 6 {
+        true
+    } else if is_latin && n_words <= 3 {
+        false
+    } else {
+        cue.is_some() || after.is_some() || inherit
+    };
+    if !accept {
+        return None;
+    }
+    let cue_tok = match (cue, after) {
+        (Some(c), Some(f)) if p.open - c > 12 && ctx.cues[f].is_some_and(|x| x.kind != CueKind::Participle) => Some(f),
+        (Some(c), _) => Some(c),
+        (None, Some(f)) => Some(f),
+        (None, None) => source,
+    };
+    let inherit = inherit && cue.is_none();
+    Some(Cand {
+        kind: QuoteKind::Direct,
+        span: ctx.toks[a].start..ctx.toks[e - 1].end,
+        at: a,
+        cue: if inherit { None } else { cue_tok },
+        inherit,
+        head: None,
+    })
+}
+
+/// A cue, then (within its clause) a colon and unmarked speech: direct to the end of the
+/// paragraph, or to a sentence that starts with another cue.
+fn colon_speech(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
+    let n = ctx.toks.len();
+    for c in 0..n {
+        let Some(cue) = ctx.cues[c] else { continue };
+        if in_quote[c] || cue.kind == CueKind::Source {
+            continue;
+        }
+        // Find the colon.
+        let mut k = c + 1;
+        let mut colon = None;
+        while k < n && k <= c + 12 && !ctx.toks[k].line_start {
+            let t = &ctx.toks[k];
+            if ctx.is_punct(k, ":") {
+                colon = Some(k);
+                break;
+            }
+            if ctx.is_mark(k) || ctx.is_break(k) || (t.kind == TokKind::Arabic && lexicon::is_complementizer(&t.norm)) || ctx.cues[k].is_some_and(|x| x.kind != CueKind::Source) {
+                break;
+            }
+            k += 1;
+        }
+        let Some(colon) = colon else { continue };
+        let s = colon + 1;
+        if s >= n || ctx.toks[s].line_start || !ctx.toks[s].is_word() || in_quote[s] {
+            continue;
+        }
+        // To the end of the paragraph, or to a sentence starting with a cue.
+        let mut e = s;
+        while e < n && !(e > s && ctx.toks[e].line_start) {
+            if ctx.is_break(e) && e + 1 < n && !ctx.toks[e + 1].line_start {
+                let next_cue = (e + 1..(e + 3).min(n)).any(|j| ctx.cues[j].is_some_and(|x| x.kind != CueKind::Source));
+                if next_cue {
+                    break;
+                }
+            }
+            e += 1;
+        }
+        while e > s && (ctx.toks[e - 1].kind == TokKind::Punct) {
+            e -= 1;
+        }
+        if words_in(ctx, s..e) < 2 {
+            continue;
+        }
+        cands.push(Cand { kind: QuoteKind::Direct, span: ctx.toks[s].start..ctx.toks[e - 1].end, at: s, cue: Some(c), inherit: false, head: None });
+    }
+}
+
+/// Reported speech: a cue, then أن / إن / أنه / بأن (or على after شدد, أكد ...) within its clause,
+/// and the clause after it to the end of the sentence (or to the next participle cue).
+fn indirect(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
+    let n = ctx.toks.len();
+    for c in 0..n {
+        let Some(cue) = ctx.cues[c] else { continue };
+        if in_quote[c] || cue.kind == CueKind::Source || !(cue.reports || cue.ala) {
+            continue;
+        }
+        let mut k = c + 1;
+        let mut comp = None;
+        while k < n && k <= c + 14 && !ctx.toks[k].line_start {
+            let t = &ctx.toks[k];
+            if ctx.is_mark(k) || ctx.is_break(k) || ctx.is_punct(k, ":") || in_quote[k] {
+                break;
+            }
+            if t.kind == TokKind::Arabic {
+                if cue.reports && lexicon::is_complementizer(&t.norm) {
+                    comp = Some(k);
+                    break;
+                }
+                if cue.ala && t.text(ctx.src) == "على" && k <= c + 8 {
+                    comp = Some(k);
+                    break;
+                }
+                if ctx.cues[k].is_some_and(|x| x.kind != CueKind::Source) {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        let Some(comp) = comp else { continue };
+        let s = comp + 1;
+        if s >= n || ctx.toks[s].line_start || !ctx.toks[s].is_word() {
+            continue; // a mark right after إن: a direct quote
+        }
+        let mut e = s;
+        while e < n && !(e > s && ctx.toks[e].line_start) && !ctx.is_break(e) {
+            if e > s && !in_quote[e] {
+                if ctx.cues[e].is_some_and(|x| x.kind == CueKind::Participle) {
+                    break;
+                }
+                if ctx.is_punct(e, ":") {
+                    break;
+                }
+            }
+            e += 1;
+        }
+        while e > s && ctx.toks[e - 1].kind == TokKind::Punct && !ctx.is_mark(e - 1) {
+            e -= 1;
+        }
+        if words_in(ctx, s..e) < 2 {
+            continue;
+        }
+        cands.push(Cand { kind: QuoteKind::Indirect, span: ctx.toks[s].start..ctx.toks[e - 1].end, at: s, cue: Some(c), inherit: false, head: None });
+    }
+}
+
+/// Labels that end in a colon without being a speaker.
+const NOT_SPEAKERS: &[&str] = &["اقرا", "ايضا", "شاهد", "المصدر", "تنويه", "ملاحظه", "صور", "فيديو", "تابعوا", "رابط", "المصادر", "اضغط", "انظر", "اقرء", "تحديث", "عاجل", "تابع"];
+
+/// Headline statements: a line `SPEAKER: statement` whose speaker part is a short phrase with
+/// no cue (بيسكوف: لا معلومات لدينا ...).
+fn headlines(ctx: &Ctx, cands: &mut Vec<Cand>) {
+    let n = ctx.toks.len();
+    let mut s = 0;
+    while s < n {
+        let mut e = s + 1;
+        while e < n && !ctx.toks[e].line_start {
+            e += 1;
+        }
+        let line = s..e;
+        s = e;
+        let Some(colon) = line.clone().take(7).find(|&k| ctx.is_punct(k, ":")) else { continue };
+        let head = line.start..colon;
+        if head.is_empty() || e - colon > 45 {
+            continue;
+        }
+        if !head.clone().all(|k| ctx.toks[k].is_word()) || head.clone().any(|k| ctx.cues[k].is_some() || NOT_SPEAKERS.contains(&ctx.norm(k))) {
+            continue;
+        }
+        let mut st = colon + 1;
+        let mut en = e;
+        while en > st && ctx.toks[en - 1].kind == TokKind::Punct && !ctx.is_mark(en - 1) {
+            en -= 1;
+        }
+        if st < en && ctx.is_mark(st) && ctx.is_mark(en - 1) && en - st > 2 {
+            st += 1;
+            en -= 1;
+        }
+        if words_in(ctx, st..en) < 3 || (st..en).any(|k| ctx.is_break(k)) {
+            continue;
+        }
+        cands.push(Cand { kind: QuoteKind::Headline, span: ctx.toks[st].start..ctx.toks[en - 1].end, at: st, cue: None, inherit: false, head: Some(head) });
+    }
+}
+
+pub(crate) fn gender_ok(have: Gender, want: Gender) -> bool {
+    !matches!((have, want), (Gender::Masc, Gender::Fem) | (Gender::Fem, Gender::Masc))
+}
+
+#[cfg(test)]
+mod tests;

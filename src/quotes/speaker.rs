@@ -1,0 +1,423 @@
+//! Speaker resolution: who said each quote.
+//!
+//! - A finite cue verb (قال, أضافت) takes the noun phrase after it as its subject. Titles and
+//!   roles are skipped to the name (وزير الخارجية الروسي سيرغي لافروف → سيرغي لافروف), using
+//!   the recognizer's mentions when it found the name and the role lexicon when it did not; a
+//!   phrase with no name is a description (مصدر أمني, المتظاهرون).
+//! - Otherwise the subject before it: a sentence that opens with its subject (مجلس الأمن شدد),
+//!   or `كان X (قد) قال`.
+//! - A cue with no written subject (وأضاف, مضيفا, من جهته ... وقال) takes an earlier speaker:
+//!   participles the subject of their own sentence, verbs the latest speaker that agrees with
+//!   the verb's gender (قالت → a feminine subject); من جهته/من جانبه points away from the
+//!   latest speaker.
+//! - Source markers (بحسب, وفق ما ذكرت, نقلا عن, على لسان) take the phrase after them.
+//!
+//! The canonical name is the longest name of the same entity: its cluster's canonical, or a
+//! longer speaker name or cluster whose words include all the words of this one.
+
+use super::lexicon::{self, CueKind, Gender};
+use super::{gender_ok, Cand, Ctx, Found, FoundSpeaker, NONE};
+use crate::result::{Label, QuoteKind};
+use crate::text::{normalize, TokKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A speaker as found: its mention span, whether it is a name, and the gender the text gives it.
+#[derive(Clone, Debug)]
+pub(crate) struct Spk {
+    pub span: Range<usize>,
+    pub cluster: Option<usize>,
+    pub named: bool,
+    pub gender: Gender,
+}
+
+fn spk_from_mention(ctx: &Ctx, m: usize, gender: Gender) -> Spk {
+    let cl = ctx.clusters.of_mention.get(m).copied();
+    Spk { span: ctx.mentions[m].span.clone(), cluster: cl, named: true, gender }
+}
+
+fn spk_from_tokens(ctx: &Ctx, r: Range<usize>, named: bool, gender: Gender) -> Spk {
+    // Use the mention's edges when a mention starts or ends inside (proclitics stay outside).
+    let mut start = ctx.toks[r.start].start;
+    let mut end = ctx.toks[r.end - 1].end;
+    let m0 = ctx.mention_of[r.start];
+    if m0 != NONE && ctx.mentions[m0].span.start > start && ctx.mentions[m0].span.start < end {
+        start = ctx.mentions[m0].span.start;
+    }
+    let m1 = ctx.mention_of[r.end - 1];
+    if m1 != NONE && ctx.mentions[m1].span.end > end {
+        end = ctx.mentions[m1].span.end;
+    }
+    let cluster = (m0 != NONE && m0 == m1 && ctx.mentions[m0].span == (start..end)).then(|| ctx.clusters.of_mention.get(m0).copied()).flatten();
+    Spk { span: start..end, cluster, named, gender }
+}
+
+const NAME_LINKS: &[&str] = &["عبد", "ابو", "بن", "ابن", "بنت", "ام", "ذو", "اب", "عبدال", "دو", "دي", "فان", "فون", "لو", "ال"];
+
+/// The end (exclusive) of a person's name starting at `from`, by the shape of its words.
+fn name_run(ctx: &Ctx, from: usize, limit: usize) -> usize {
+    let mut k = from;
+    while k < limit && k - from < 4 {
+        let t = &ctx.toks[k];
+        if !t.is_word() || (k > from && t.line_start) {
+            break;
+        }
+        let n = t.norm.as_str();
+        if lexicon::is_stop(n) || lexicon::is_role_head(n) || ctx.cues[k].is_some() || lexicon::is_complementizer(n) {
+            break;
+        }
+        if n.starts_with("ال") {
+            if k == from {
+                break;
+            }
+            let prev = ctx.norm(k - 1);
+            let linked = NAME_LINKS.contains(&prev);
+            let nisba = n.ends_with('ي') && n.chars().count() >= 5;
+            if !(linked || nisba) {
+                break;
+            }
+        }
+        if k > from && matches!(ctx.mention_label(k), Some(Label::LOC | Label::ORG)) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The subject noun phrase starting at token `j` (before `limit`): a name, a mention, or a
+/// description.
+fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
+    let n = ctx.toks.len();
+    let limit = limit.min(n);
+    if j >= limit || ctx.toks[j].line_start || !ctx.toks[j].is_word() {
+        return None;
+    }
+    // The phrase: words up to a stop, a cue, punctuation (one comma allowed after a role).
+    let mut e = j;
+    let mut commas = 0;
+    let mut role_only = true;
+    while e < limit && e - j < 10 {
+        let t = &ctx.toks[e];
+        if e > j && t.line_start {
+            break;
+        }
+        let m = ctx.mention_of[e];
+        if t.is_word() {
+            if m == NONE || ctx.mentions[m].span.start >= t.start {
+                // Not inside a mention that started earlier: check the stop lists.
+                let nrm = t.norm.as_str();
+                if m == NONE && (lexicon::is_stop(nrm) || lexicon::is_complementizer(nrm) || ctx.cues[e].is_some_and(|c| c.kind != CueKind::Source || e > j)) {
+                    break;
+                }
+            }
+            if !(lexicon::is_role_head(&t.norm) || lexicon::is_role_cont(&t.norm) || t.norm.starts_with("ال") || matches!(ctx.mention_label(e), Some(Label::ORG | Label::LOC))) {
+                role_only = false;
+            }
+            e += 1;
+        } else if t.is_punct(",") && commas < 2 && e > j && e + 1 < limit && ctx.toks[e + 1].is_word() && (role_only || commas == 1) {
+            commas += 1;
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    while e > j && !ctx.toks[e - 1].is_word() {
+        e -= 1;
+    }
+    if e == j {
+        return None;
+    }
+    // 1. A person the recognizer found.
+    if let Some(k) = (j..e).find(|&k| ctx.mention_label(k) == Some(Label::PER)) {
+        return Some(spk_from_mention(ctx, ctx.mention_of[k], gender));
+    }
+    let first = ctx.norm(j);
+    // 2. Title and role, then the name.
+    if lexicon::is_role_head(first) {
+        let mut k = j + 1;
+        while k < e {
+            let nrm = ctx.norm(k);
+            let is_role = ctx.toks[k].is_punct(",")
+                || lexicon::is_role_cont(nrm)
+                || lexicon::is_role_head(nrm)
+                || nrm.starts_with("ال")
+                || matches!(ctx.mention_label(k), Some(Label::ORG | Label::LOC));
+            if !is_role {
+                break;
+            }
+            k += 1;
+        }
+        if k < e {
+            let r = name_run(ctx, k, e);
+            if r > k {
+                return Some(spk_from_tokens(ctx, k..r, true, gender));
+            }
+        }
+        return Some(description(ctx, j, e, gender));
+    }
+    // 3. An organization or place as the subject (قالت منظمة العفو الدولية, قالت الصين).
+    if let Some(Label::ORG | Label::LOC) = ctx.mention_label(j) {
+        return Some(spk_from_mention(ctx, ctx.mention_of[j], gender));
+    }
+    // 4. A bare name (وقال بوحجة ...), or a description (مصدر أمني, المتظاهرون).
+    if !lexicon::is_description_head(first) && !first.starts_with("ال") && ctx.toks[j].kind == TokKind::Arabic {
+        let r = name_run(ctx, j, e);
+        if r > j {
+            return Some(spk_from_tokens(ctx, j..r, true, gender));
+        }
+    }
+    if let Some(k) = (j..e).find(|&k| matches!(ctx.mention_label(k), Some(Label::ORG))) {
+        if k <= j + 2 {
+            return Some(spk_from_mention(ctx, ctx.mention_of[k], gender));
+        }
+    }
+    Some(description(ctx, j, e, gender))
+}
+
+/// A description: the phrase up to its first comma, at most five words.
+fn description(ctx: &Ctx, j: usize, e: usize, gender: Gender) -> Spk {
+    let mut k = j;
+    while k < e && k - j < 5 && ctx.toks[k].is_word() {
+        k += 1;
+    }
+    spk_from_tokens(ctx, j..k.max(j + 1), false, gender)
+}
+
+/// The subject before a verb: a mention ending right before it, `كان X (قد) قال`, or a
+/// sentence that opens with its subject.
+fn subject_before(ctx: &Ctx, c: usize, gender: Gender) -> Option<Spk> {
+    let sent = ctx.sentence_start(c);
+    let mut k = c;
+    while k > sent && (ctx.toks[k - 1].is_punct(",") || matches!(ctx.norm(k - 1), "قد" | "وقد")) {
+        k -= 1;
+    }
+    if k == sent {
+        return None;
+    }
+    let m = ctx.mention_of[k - 1];
+    if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG | Label::LOC) && ctx.mentions[m].span.end <= ctx.toks[k - 1].end {
+        return Some(spk_from_mention(ctx, m, gender));
+    }
+    // كان X قد قال / وكان X أكد
+    let mut b = k;
+    while b > sent && k - b < 8 {
+        b -= 1;
+        if matches!(ctx.norm(b), "كان" | "وكان" | "كانت" | "وكانت") {
+            return np_after(ctx, b + 1, k, gender);
+        }
+    }
+    // A sentence that opens with its subject: "مجلس الأمن شدد ...".
+    if k - sent <= 4 && (sent..k).all(|i| ctx.toks[i].is_word() && !lexicon::is_stop(ctx.norm(i)) && ctx.cues[i].is_none()) {
+        let mut s = sent;
+        if matches!(ctx.norm(s), "لكن" | "ولكن") {
+            s += 1;
+        }
+        return np_after(ctx, s, k, gender);
+    }
+    None
+}
+
+/// An earlier speaker agreeing with `gender`, not `avoid`.
+fn from_history(hist: &[Spk], gender: Gender, avoid: Option<&Spk>) -> Option<Spk> {
+    hist.iter()
+        .rev()
+        .take(8)
+        .find(|s| gender_ok(s.gender, gender) && avoid.map_or(true, |a| a.span != s.span && (a.cluster.is_none() || a.cluster != s.cluster)))
+        .cloned()
+}
+
+/// The nearest person or organization mentioned before token `c` (bounded look-back).
+fn mention_before(ctx: &Ctx, c: usize, avoid: Option<&Spk>) -> Option<Spk> {
+    let mut k = c;
+    while k > 0 && c - k < 80 {
+        k -= 1;
+        let m = ctx.mention_of[k];
+        if m != NONE && ctx.mentions[m].label == Label::PER {
+            let s = spk_from_mention(ctx, m, Gender::Any);
+            if avoid.map_or(true, |a| a.cluster.is_none() || a.cluster != s.cluster) {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+/// The speaker a cue designates, and whether it is written (explicit) at the cue.
+fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
+    let cue = ctx.cues[c]?;
+    let n = ctx.toks.len();
+    match cue.kind {
+        CueKind::Source => {
+            if ctx.norm(c) == "حد" {
+                return from_history(hist, Gender::Any, None).map(|s| (s, false));
+            }
+            // وفق ما ذكرت وكالة ..., نقلا عن مصدر ..., بحسب ما نقلته صحيفة ...
+            let mut j = c + 1;
+            while j < n && j <= c + 3 && (matches!(ctx.norm(j), "ما" | "لما" | "عن" | "ل") || ctx.cues[j].is_some() || ctx.norm(j).ends_with("ته")) {
+                j += 1;
+            }
+            let limit = (j + 10).min(n);
+            np_after(ctx, j, limit, Gender::Any).map(|s| (s, true))
+        }
+        CueKind::Verb => {
+            let mut j = c + 1;
+            // Skip a time word or "in a statement" between the verb and its subject.
+            while j < n && j <= c + 2 && matches!(ctx.norm(j), "اليوم" | "امس" | "ايضا" | "كذلك" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الاحد") {
+                j += 1;
+            }
+            let limit = (j + 12).min(n);
+            if let Some(s) = np_after(ctx, j, limit, cue.gender) {
+                return Some((s, true));
+            }
+            if let Some(s) = subject_before(ctx, c, cue.gender) {
+                return Some((s, true));
+            }
+            // من جهته / من جانبه before the verb, with no subject: the other party.
+            let on_his_part = (c.saturating_sub(3)..c).any(|k| lexicon::is_on_his_part(ctx.norm(k)).is_some() && k > 0 && ctx.norm(k - 1) == "من");
+            if on_his_part {
+                let last = hist.last();
+                return mention_before(ctx, c, last).or_else(|| from_history(hist, cue.gender, last)).map(|s| (s, false));
+            }
+            from_history(hist, cue.gender, None).or_else(|| mention_before(ctx, c, None)).map(|s| (s, false))
+        }
+        CueKind::Participle => {
+            // The subject of the participle's own sentence: an earlier cue verb's speaker, or
+            // the first person or organization of the sentence.
+            let sent = ctx.sentence_start(c);
+            if depth == 0 {
+                let mut k = c;
+                while k > sent {
+                    k -= 1;
+                    if ctx.cues[k].is_some_and(|x| x.kind == CueKind::Verb) {
+                        if let Some((s, e)) = of_cue(ctx, k, hist, 1) {
+                            return Some((s, e));
+                        }
+                    }
+                }
+            }
+            if let Some(k) = (sent..c).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG))) {
+                return Some((spk_from_mention(ctx, ctx.mention_of[k], cue.gender), true));
+            }
+            from_history(hist, cue.gender, None).map(|s| (s, false))
+        }
+    }
+}
+
+/// The speaker of a headline: the phrase before its colon.
+fn of_headline(ctx: &Ctx, head: Range<usize>) -> Option<Spk> {
+    for lab in [Label::PER, Label::ORG, Label::LOC] {
+        if let Some(k) = head.clone().find(|&k| ctx.mention_label(k) == Some(lab)) {
+            return Some(spk_from_mention(ctx, ctx.mention_of[k], Gender::Any));
+        }
+    }
+    if head.is_empty() {
+        return None;
+    }
+    let named = !lexicon::is_role_head(ctx.norm(head.start)) && !ctx.norm(head.start).starts_with("ال");
+    Some(spk_from_tokens(ctx, head, named, Gender::Any))
+}
+
+fn words(s: &str) -> Vec<String> {
+    normalize(s).split(|c: char| c.is_whitespace() || c == '_').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Resolves the speakers of the candidates (in text order) and builds the quotes.
+pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
+    let mut hist: Vec<Spk> = Vec::new();
+    let mut last_direct: Option<Spk> = None;
+    let mut spks: Vec<Option<Spk>> = Vec::with_capacity(cands.len());
+    for c in &cands {
+        let s = if let Some(h) = &c.head {
+            let s = of_headline(ctx, h.clone());
+            if let Some(s) = &s {
+                hist.push(s.clone());
+            }
+            s
+        } else if c.inherit {
+            last_direct.clone()
+        } else if let Some(cue) = c.cue {
+            match of_cue(ctx, cue, &hist, 0) {
+                Some((s, explicit)) => {
+                    if explicit {
+                        hist.push(s.clone());
+                    }
+                    Some(s)
+                }
+                None => None,
+            }
+        } else {
+            // A quote with no cue (a term in marks in a sentence): the sentence's subject.
+            let sent = ctx.sentence_start(ctx.toks.partition_point(|t| t.end <= c.span.start).min(ctx.toks.len() - 1));
+            let at = c.at.saturating_sub(1);
+            (sent..at)
+                .find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG | Label::LOC)))
+                .map(|k| spk_from_mention(ctx, ctx.mention_of[k], Gender::Any))
+                .or_else(|| from_history(&hist, Gender::Any, None))
+        };
+        if c.kind == QuoteKind::Direct {
+            last_direct = s.clone();
+        }
+        if hist.len() > 64 {
+            hist.drain(..32);
+        }
+        spks.push(s);
+    }
+    // Canonical names: the longest name in the text whose words include all of this one's.
+    let mut names: Vec<(Vec<String>, String, Option<usize>)> = Vec::new();
+    for (g, cl) in ctx.clusters.list.iter().enumerate() {
+        if matches!(cl.label, Label::PER | Label::ORG | Label::LOC) {
+            names.push((words(&cl.canonical), cl.canonical.clone(), Some(g)));
+        }
+    }
+    for s in spks.iter().flatten() {
+        if s.named && s.cluster.is_none() {
+            let t = &ctx.src[s.span.clone()];
+            names.push((words(t), t.to_string(), None));
+        }
+    }
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (ws, _, _)) in names.iter().enumerate() {
+        for w in ws {
+            let v = by_word.entry(w.as_str()).or_default();
+            if v.len() < 32 {
+                v.push(i);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(cands.len());
+    for (c, s) in cands.into_iter().zip(spks) {
+        let speaker = s.map(|s| {
+            let text = &ctx.src[s.span.clone()];
+            let ws = words(text);
+            let mut canonical = match s.cluster {
+                Some(g) if g < ctx.clusters.list.len() => ctx.clusters.list[g].canonical.clone(),
+                _ => text.to_string(),
+            };
+            let mut cluster = s.cluster;
+            if s.named || s.cluster.is_some() {
+                let mut best = words(&canonical).len();
+                if let Some(list) = ws.last().and_then(|w| by_word.get(w.as_str())) {
+                    for &i in list {
+                        let (nw, name, g) = &names[i];
+                        if nw.len() > best && ws.iter().all(|w| nw.contains(w)) {
+                            best = nw.len();
+                            canonical = name.clone();
+                            if cluster.is_none() {
+                                cluster = *g;
+                            }
+                        }
+                    }
+                }
+            }
+            FoundSpeaker { span: s.span, canonical, cluster }
+        });
+        out.push(Found {
+            span: c.span,
+            kind: c.kind,
+            cue: c.cue.map(|k| ctx.toks[k].start..ctx.toks[k].end),
+            speaker,
+        });
+    }
+    out
+}
