@@ -107,10 +107,6 @@ impl<'a> Ctx<'a> {
         &self.toks[i].norm
     }
 
-    pub fn is_word(&self, i: usize) -> bool {
-        i < self.toks.len() && self.toks[i].is_word()
-    }
-
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.toks.len() && self.toks[i].is_punct(p)
     }
@@ -191,8 +187,14 @@ pub fn find(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Found> 
             cands.push(c);
         }
     }
+    let mut pair_close = vec![NONE; ctx.toks.len()];
+    for p in &pairs {
+        if p.open < pair_close.len() && !p.unclosed {
+            pair_close[p.open] = p.close;
+        }
+    }
     colon_speech(&ctx, &in_quote, &mut cands);
-    indirect(&ctx, &in_quote, &mut cands);
+    indirect(&ctx, &in_quote, &pair_close, &mut cands);
     headlines(&ctx, &mut cands);
     cands.sort_by_key(|c| (c.at, c.span.start));
     let cands = drop_overlaps(cands);
@@ -311,7 +313,10 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
         }
     }
     let before_word = word_before(ctx, p.open);
-    let naming = before_word.is_some_and(|w| lexicon::is_naming(&ctx.toks[w].norm)) && !intro;
+    let naming = before_word.is_some_and(|w| {
+        let n = &ctx.toks[w].norm;
+        lexicon::is_title_noun(n) || (n_words <= 4 && lexicon::is_naming(n))
+    }) && !intro;
     if naming {
         return None;
     }
@@ -334,6 +339,7 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     if !accept {
         return None;
     }
+    let cue = cue.map(|k| outer_cue(ctx, k, sent));
     let cue_tok = match (cue, after) {
         (Some(c), Some(f)) if p.open - c > 12 && ctx.cues[f].is_some_and(|x| x.kind != CueKind::Participle) => Some(f),
         (Some(c), _) => Some(c),
@@ -351,13 +357,32 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     })
 }
 
+/// The cue that governs a quote whose nearest cue is `k`: a source marker before the verb in the
+/// sentence (وحسب الوكالة، دعا الملك ... "..."), or the outer reporting verb when `k` is inside
+/// reported speech (قالت الصين إنها حذرت ... بـ"...", ذكر X أن بوتين أعرب عن "...").
+fn outer_cue(ctx: &Ctx, k: usize, sent: usize) -> usize {
+    if let Some(s) = (sent..k).find(|&i| ctx.cues[i].is_some_and(|c| c.kind == CueKind::Source) && ctx.norm(i) != "حد") {
+        return s;
+    }
+    let mut cur = k;
+    for _ in 0..3 {
+        // A complementizer before `cur`, and a reporting cue before that.
+        let lo = cur.saturating_sub(25).max(sent);
+        let Some(m) = (lo..cur).rev().find(|&i| ctx.toks[i].kind == TokKind::Arabic && lexicon::is_complementizer(ctx.norm(i))) else { break };
+        let lo2 = m.saturating_sub(14).max(sent);
+        let Some(k0) = (lo2..m).rev().find(|&i| ctx.cues[i].is_some_and(|c| c.kind != CueKind::Source && c.reports)) else { break };
+        cur = k0;
+    }
+    cur
+}
+
 /// A cue, then (within its clause) a colon and unmarked speech: direct to the end of the
 /// paragraph, or to a sentence that starts with another cue.
 fn colon_speech(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
     let n = ctx.toks.len();
     for c in 0..n {
         let Some(cue) = ctx.cues[c] else { continue };
-        if in_quote[c] || cue.kind == CueKind::Source {
+        if in_quote[c] || cue.kind == CueKind::Source || (cue.kind == CueKind::Participle && !participle_acts(ctx, c)) {
             continue;
         }
         // Find the colon.
@@ -401,19 +426,28 @@ fn colon_speech(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
 }
 
 /// Reported speech: a cue, then أن / إن / أنه / بأن (or على after شدد, أكد ...) within its clause,
-/// and the clause after it to the end of the sentence (or to the next participle cue).
-fn indirect(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
+/// and the clause after it to the end of the sentence, to the next participle cue, or to the
+/// next reporting clause. A name in marks between the cue and أن is skipped over.
+fn indirect(ctx: &Ctx, in_quote: &[bool], pair_close: &[usize], cands: &mut Vec<Cand>) {
     let n = ctx.toks.len();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // start, end (tokens), cue
     for c in 0..n {
         let Some(cue) = ctx.cues[c] else { continue };
-        if in_quote[c] || cue.kind == CueKind::Source || !(cue.reports || cue.ala) {
+        if cue.kind == CueKind::Source || !(cue.reports || cue.ala) {
             continue;
         }
         let mut k = c + 1;
         let mut comp = None;
         while k < n && k <= c + 14 && !ctx.toks[k].line_start {
             let t = &ctx.toks[k];
-            if ctx.is_mark(k) || ctx.is_break(k) || ctx.is_punct(k, ":") || in_quote[k] {
+            if ctx.is_mark(k) {
+                if pair_close[k] != NONE && !in_quote[(k + 1).min(n - 1)] && pair_close[k] > k {
+                    k = pair_close[k] + 1;
+                    continue;
+                }
+                break;
+            }
+            if ctx.is_break(k) || ctx.is_punct(k, ":") {
                 break;
             }
             if t.kind == TokKind::Arabic {
@@ -422,7 +456,7 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
                     break;
                 }
                 if cue.ala && t.text(ctx.src) == "على" && k <= c + 8 {
-                    comp = Some(k);
+                    comp = Some(if k + 1 < n && lexicon::is_complementizer(ctx.norm(k + 1)) { k + 1 } else { k });
                     break;
                 }
                 if ctx.cues[k].is_some_and(|x| x.kind != CueKind::Source) {
@@ -438,8 +472,8 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
         }
         let mut e = s;
         while e < n && !(e > s && ctx.toks[e].line_start) && !ctx.is_break(e) {
-            if e > s && !in_quote[e] {
-                if ctx.cues[e].is_some_and(|x| x.kind == CueKind::Participle) {
+            if e > s && in_quote[e] == in_quote[s] {
+                if ctx.cues[e].is_some_and(|x| x.kind == CueKind::Participle) && participle_acts(ctx, e) {
                     break;
                 }
                 if ctx.is_punct(e, ":") {
@@ -447,6 +481,26 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
                 }
             }
             e += 1;
+        }
+        // A clause that is one word and then a direct quote to its end: the direct quote only.
+        if s + 2 < e && ctx.is_mark(s + 1) && pair_close.get(s + 1).is_some_and(|&pc| pc != NONE && pc + 2 >= e) {
+            continue;
+        }
+        found.push((s, e, c));
+    }
+    // A reporting clause ends where the next one starts.
+    for i in 0..found.len() {
+        let (s, mut e, c) = found[i];
+        if let Some(&(s2, _, c2)) = found.get(i + 1) {
+            if s2 < e && c2 > s {
+                e = e.min(c2);
+            }
+        }
+        while e > s && ctx.toks[e - 1].kind == TokKind::Punct && !ctx.is_mark(e - 1) {
+            e -= 1;
+        }
+        while e > s && matches!(ctx.norm(e - 1), "عندما" | "حين" | "حينما" | "بينما" | "فيما" | "و" | "كما") {
+            e -= 1;
         }
         while e > s && ctx.toks[e - 1].kind == TokKind::Punct && !ctx.is_mark(e - 1) {
             e -= 1;
@@ -456,6 +510,13 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
         }
         cands.push(Cand { kind: QuoteKind::Indirect, span: ctx.toks[s].start..ctx.toks[e - 1].end, at: s, cue: Some(c), inherit: false, head: None });
     }
+}
+
+/// A participle acts as a cue when a complementizer, a colon or a mark follows it closely
+/// (مشيرا إلى أن, قائلا: "...", مضيفة "...").
+pub(crate) fn participle_acts(ctx: &Ctx, e: usize) -> bool {
+    let n = ctx.toks.len();
+    (e + 1..(e + 4).min(n)).any(|j| ctx.is_punct(j, ":") || ctx.is_mark(j) || (ctx.toks[j].kind == TokKind::Arabic && lexicon::is_complementizer(ctx.norm(j))))
 }
 
 /// Labels that end in a colon without being a speaker.
@@ -478,8 +539,11 @@ fn headlines(ctx: &Ctx, cands: &mut Vec<Cand>) {
         if head.is_empty() || e - colon > 45 {
             continue;
         }
-        if !head.clone().all(|k| ctx.toks[k].is_word()) || head.clone().any(|k| ctx.cues[k].is_some() || NOT_SPEAKERS.contains(&ctx.norm(k))) {
+        if !head.clone().all(|k| ctx.toks[k].is_word()) || head.clone().any(|k| ctx.cues[k].is_some() || NOT_SPEAKERS.contains(&ctx.norm(k)) || lexicon::is_stop(ctx.norm(k))) {
             continue;
+        }
+        if head.len() > 4 || head.clone().all(|k| ctx.mention_label(k) == Some(Label::LOC)) {
+            continue; // a place as a topic label (الجزائر: ...)
         }
         let mut st = colon + 1;
         let mut en = e;

@@ -29,11 +29,24 @@ pub(crate) struct Spk {
     pub cluster: Option<usize>,
     pub named: bool,
     pub gender: Gender,
+    /// The role written with the name (وزير الخارجية الروسي), in bytes.
+    pub role: Option<Range<usize>>,
 }
 
 fn spk_from_mention(ctx: &Ctx, m: usize, gender: Gender) -> Spk {
     let cl = ctx.clusters.of_mention.get(m).copied();
-    Spk { span: ctx.mentions[m].span.clone(), cluster: cl, named: true, gender }
+    let mut span = ctx.mentions[m].span.clone();
+    // Drop stop words the recognizer may have swallowed at the end (أحلام أن).
+    let src = ctx.src;
+    while let Some(sp) = src[span.clone()].rfind(' ') {
+        let last = normalize(&src[span.start + sp + 1..span.end]);
+        if lexicon::is_stop(&last) || lexicon::is_complementizer(&last) {
+            span.end = span.start + sp;
+        } else {
+            break;
+        }
+    }
+    Spk { span, cluster: cl, named: true, gender, role: None }
 }
 
 fn spk_from_tokens(ctx: &Ctx, r: Range<usize>, named: bool, gender: Gender) -> Spk {
@@ -49,21 +62,31 @@ fn spk_from_tokens(ctx: &Ctx, r: Range<usize>, named: bool, gender: Gender) -> S
         end = ctx.mentions[m1].span.end;
     }
     let cluster = (m0 != NONE && m0 == m1 && ctx.mentions[m0].span == (start..end)).then(|| ctx.clusters.of_mention.get(m0).copied()).flatten();
-    Spk { span: start..end, cluster, named, gender }
+    Spk { span: start..end, cluster, named, gender, role: None }
 }
 
 const NAME_LINKS: &[&str] = &["عبد", "ابو", "بن", "ابن", "بنت", "ام", "ذو", "اب", "عبدال", "دو", "دي", "فان", "فون", "لو", "ال"];
 
-/// The end (exclusive) of a person's name starting at `from`, by the shape of its words.
+/// The end (exclusive) of a person's name starting at `from`, by the shape of its words: a
+/// word with the article continues a name after عبد/أبو/بن, as a nisba (المصري), or as the
+/// last word before the phrase ends (نعمة الصباغ،).
 fn name_run(ctx: &Ctx, from: usize, limit: usize) -> usize {
+    let boundary = |k: usize| {
+        k >= limit
+            || !ctx.toks[k].is_word()
+            || ctx.toks[k].line_start
+            || lexicon::is_stop(ctx.norm(k))
+            || lexicon::is_complementizer(ctx.norm(k))
+            || ctx.cues[k].is_some()
+            || lexicon::is_role_head(ctx.norm(k))
+    };
     let mut k = from;
-    while k < limit && k - from < 4 {
-        let t = &ctx.toks[k];
-        if !t.is_word() || (k > from && t.line_start) {
+    while k < limit && k - from < 5 {
+        if boundary(k) {
             break;
         }
-        let n = t.norm.as_str();
-        if lexicon::is_stop(n) || lexicon::is_role_head(n) || ctx.cues[k].is_some() || lexicon::is_complementizer(n) {
+        let n = ctx.norm(k);
+        if ctx.toks[k].kind == TokKind::Arabic && n.chars().count() <= 1 {
             break;
         }
         if n.starts_with("ال") {
@@ -73,11 +96,46 @@ fn name_run(ctx: &Ctx, from: usize, limit: usize) -> usize {
             let prev = ctx.norm(k - 1);
             let linked = NAME_LINKS.contains(&prev);
             let nisba = n.ends_with('ي') && n.chars().count() >= 5;
-            if !(linked || nisba) {
+            if !(linked || nisba || boundary(k + 1)) {
                 break;
             }
         }
         if k > from && matches!(ctx.mention_label(k), Some(Label::LOC | Label::ORG)) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Skips a role phrase starting at `j` (وزير الخارجية الروسي, المتحدث باسم الكرملين,
+/// المدير العام لشبكة الجزيرة،): the index of the first token after it.
+fn skip_role(ctx: &Ctx, j: usize, e: usize) -> usize {
+    let mut k = j + 1;
+    while k < e {
+        let nrm = ctx.norm(k);
+        if matches!(nrm, "باسم" | "لدي") {
+            // The represented body or person belongs to the role.
+            k += 1;
+            if k < e {
+                let m = ctx.mention_of[k];
+                if m != NONE {
+                    while k < e && ctx.mention_of[k] == m {
+                        k += 1;
+                    }
+                } else {
+                    k += 1;
+                }
+            }
+            continue;
+        }
+        let is_role = ctx.toks[k].is_punct(",")
+            || lexicon::is_role_cont(nrm)
+            || lexicon::is_role_head(nrm)
+            || nrm.starts_with("ال")
+            || (nrm.starts_with('ل') && nrm.chars().count() > 4 && ctx.toks[k].kind == TokKind::Arabic && !ctx.toks[k - 1].is_punct(","))
+            || matches!(ctx.mention_label(k), Some(Label::ORG | Label::LOC));
+        if !is_role {
             break;
         }
         k += 1;
@@ -93,25 +151,29 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     if j >= limit || ctx.toks[j].line_start || !ctx.toks[j].is_word() {
         return None;
     }
-    // The phrase: words up to a stop, a cue, punctuation (one comma allowed after a role).
+    if ctx.toks[j].kind == TokKind::Arabic && ctx.norm(j).chars().count() <= 1 {
+        return None; // a bare proclitic (بـ"...")
+    }
+    // The phrase: words up to a stop, a cue, punctuation (commas allowed around a role).
     let mut e = j;
     let mut commas = 0;
     let mut role_only = true;
-    while e < limit && e - j < 10 {
+    while e < limit && e - j < 12 {
         let t = &ctx.toks[e];
         if e > j && t.line_start {
             break;
         }
         let m = ctx.mention_of[e];
         if t.is_word() {
-            if m == NONE || ctx.mentions[m].span.start >= t.start {
-                // Not inside a mention that started earlier: check the stop lists.
-                let nrm = t.norm.as_str();
-                if m == NONE && (lexicon::is_stop(nrm) || lexicon::is_complementizer(nrm) || ctx.cues[e].is_some_and(|c| c.kind != CueKind::Source || e > j)) {
+            let nrm = t.norm.as_str();
+            let inside_mention = m != NONE && ctx.mentions[m].span.start < t.start;
+            let role_gen = role_only && e > j && nrm.starts_with('ل') && nrm.chars().count() > 4 && !lexicon::is_stop(nrm);
+            if !inside_mention && !role_gen && (lexicon::is_stop(nrm) || lexicon::is_complementizer(nrm) || (e > j && ctx.cues[e].is_some())) {
+                if !(role_only && nrm == "باسم") {
                     break;
                 }
             }
-            if !(lexicon::is_role_head(&t.norm) || lexicon::is_role_cont(&t.norm) || t.norm.starts_with("ال") || matches!(ctx.mention_label(e), Some(Label::ORG | Label::LOC))) {
+            if !(lexicon::is_role_head(nrm) || lexicon::is_role_cont(nrm) || nrm.starts_with("ال") || role_gen || matches!(ctx.mention_label(e), Some(Label::ORG | Label::LOC))) {
                 role_only = false;
             }
             e += 1;
@@ -128,44 +190,58 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     if e == j {
         return None;
     }
-    // 1. A person the recognizer found.
-    if let Some(k) = (j..e).find(|&k| ctx.mention_label(k) == Some(Label::PER)) {
-        return Some(spk_from_mention(ctx, ctx.mention_of[k], gender));
-    }
     let first = ctx.norm(j);
-    // 2. Title and role, then the name.
+    // 1. Title and role, then the name (the recognizer's, or by the shape of the words).
     if lexicon::is_role_head(first) {
-        let mut k = j + 1;
-        while k < e {
-            let nrm = ctx.norm(k);
-            let is_role = ctx.toks[k].is_punct(",")
-                || lexicon::is_role_cont(nrm)
-                || lexicon::is_role_head(nrm)
-                || nrm.starts_with("ال")
-                || matches!(ctx.mention_label(k), Some(Label::ORG | Label::LOC));
-            if !is_role {
-                break;
-            }
-            k += 1;
-        }
+        let k = skip_role(ctx, j, e);
+        let role = Some(j..k);
         if k < e {
+            if ctx.mention_label(k) == Some(Label::PER) {
+                let mut s = spk_from_mention(ctx, ctx.mention_of[k], gender);
+                s.role = trim_role(ctx, j, k);
+                return Some(s);
+            }
             let r = name_run(ctx, k, e);
             if r > k {
-                return Some(spk_from_tokens(ctx, k..r, true, gender));
+                let mut s = spk_from_tokens(ctx, k..r, true, gender);
+                s.role = trim_role(ctx, j, k);
+                return Some(s);
             }
         }
+        let _ = role;
         return Some(description(ctx, j, e, gender));
     }
-    // 3. An organization or place as the subject (قالت منظمة العفو الدولية, قالت الصين).
-    if let Some(Label::ORG | Label::LOC) = ctx.mention_label(j) {
-        return Some(spk_from_mention(ctx, ctx.mention_of[j], gender));
+    // 2. A person, organization or place the recognizer found at the start.
+    match ctx.mention_label(j) {
+        Some(Label::PER) => {
+            let mut s = spk_from_mention(ctx, ctx.mention_of[j], gender);
+            // Extend a first name the recognizer cut short (محمد الدراجي).
+            let m = ctx.mention_of[j];
+            let mut k = j;
+            while k < e && ctx.mention_of[k] == m {
+                k += 1;
+            }
+            if k < e && k - j < 3 && ctx.mention_of[k] == NONE {
+                let r = name_run(ctx, k, e.min(k + 2));
+                if r > k && !ctx.norm(k).starts_with("ال") || (r > k && ctx.norm(k).ends_with('ي')) {
+                    s.span.end = ctx.toks[r - 1].end;
+                    s.cluster = None;
+                }
+            }
+            return Some(s);
+        }
+        Some(Label::ORG | Label::LOC) => return Some(spk_from_mention(ctx, ctx.mention_of[j], gender)),
+        _ => {}
     }
-    // 4. A bare name (وقال بوحجة ...), or a description (مصدر أمني, المتظاهرون).
+    // 3. A bare name (وقال بوحجة ...), or a description (مصدر أمني, المتظاهرون).
     if !lexicon::is_description_head(first) && !first.starts_with("ال") && ctx.toks[j].kind == TokKind::Arabic {
         let r = name_run(ctx, j, e);
         if r > j {
             return Some(spk_from_tokens(ctx, j..r, true, gender));
         }
+    }
+    if let Some(k) = (j..e).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER))) {
+        return Some(spk_from_mention(ctx, ctx.mention_of[k], gender));
     }
     if let Some(k) = (j..e).find(|&k| matches!(ctx.mention_label(k), Some(Label::ORG))) {
         if k <= j + 2 {
@@ -173,6 +249,14 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
         }
     }
     Some(description(ctx, j, e, gender))
+}
+
+/// The role phrase `j..k` without trailing commas, as a byte range.
+fn trim_role(ctx: &Ctx, j: usize, mut k: usize) -> Option<Range<usize>> {
+    while k > j && !ctx.toks[k - 1].is_word() {
+        k -= 1;
+    }
+    (k > j).then(|| ctx.toks[j].start..ctx.toks[k - 1].end)
 }
 
 /// A description: the phrase up to its first comma, at most five words.
@@ -233,7 +317,7 @@ fn mention_before(ctx: &Ctx, c: usize, avoid: Option<&Spk>) -> Option<Spk> {
     while k > 0 && c - k < 80 {
         k -= 1;
         let m = ctx.mention_of[k];
-        if m != NONE && ctx.mentions[m].label == Label::PER {
+        if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG) {
             let s = spk_from_mention(ctx, m, Gender::Any);
             if avoid.map_or(true, |a| a.cluster.is_none() || a.cluster != s.cluster) {
                 return Some(s);
@@ -243,13 +327,26 @@ fn mention_before(ctx: &Ctx, c: usize, avoid: Option<&Spk>) -> Option<Spk> {
     None
 }
 
+/// The subject of a sentence whose verb has no written subject: a person or organization
+/// opening the sentence (ووجد حماقي ... قائلا), else the latest agreeing speaker, else the
+/// nearest person before.
+fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
+    let sent = ctx.sentence_start(c);
+    if let Some(k) = (sent..c.min(sent + 5)).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG))) {
+        return Some(spk_from_mention(ctx, ctx.mention_of[k], gender));
+    }
+    from_history(hist, gender, None).or_else(|| mention_before(ctx, c, None))
+}
+
 /// The speaker a cue designates, and whether it is written (explicit) at the cue.
 fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
     let cue = ctx.cues[c]?;
     let n = ctx.toks.len();
     match cue.kind {
         CueKind::Source => {
-            if ctx.norm(c) == "حد" {
+            let next = if c + 1 < n { ctx.norm(c + 1) } else { "" };
+            if ctx.norm(c) == "حد" || next.starts_with("تعبير") || next.starts_with("قول") || next.starts_with("وصف") {
+                // على حد تعبيره, حسب قوله: the speaker already named.
                 return from_history(hist, Gender::Any, None).map(|s| (s, false));
             }
             // وفق ما ذكرت وكالة ..., نقلا عن مصدر ..., بحسب ما نقلته صحيفة ...
@@ -261,12 +358,36 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             np_after(ctx, j, limit, Gender::Any).map(|s| (s, true))
         }
         CueKind::Verb => {
+            // نقل X عن Y / على لسان Y: the speaker is Y.
+            if ctx.norm(c).trim_start_matches('و').starts_with("نقل") {
+                if let Some(k) = (c + 1..(c + 10).min(n)).find(|&k| matches!(ctx.norm(k), "عن" | "لسان")) {
+                    if let Some(s) = np_after(ctx, k + 1, (k + 12).min(n), Gender::Any) {
+                        return Some((s, true));
+                    }
+                }
+            }
+            // إنها حذرت ..., أنه قال ...: the subject is the outer speaker.
+            if depth == 0 && c > 0 && ctx.toks[c - 1].kind == TokKind::Arabic && lexicon::is_complementizer(ctx.norm(c - 1)) && ctx.norm(c - 1).len() > "ان".len() {
+                let sent = ctx.sentence_start(c);
+                if let Some(k0) = (sent..c - 1).rev().find(|&k| ctx.cues[k].is_some_and(|x| x.kind == CueKind::Verb)) {
+                    if let Some(r) = of_cue(ctx, k0, hist, 1) {
+                        return Some(r);
+                    }
+                }
+            }
+            // A sentence that opens with its subject right before the verb (مجلس الأمن شدد).
+            let sent = ctx.sentence_start(c);
+            if c > sent && c - sent <= 4 && ctx.mention_of[c - 1] != NONE {
+                if let Some(s) = subject_before(ctx, c, cue.gender) {
+                    return Some((s, true));
+                }
+            }
             let mut j = c + 1;
-            // Skip a time word or "in a statement" between the verb and its subject.
+            // Skip a time word between the verb and its subject.
             while j < n && j <= c + 2 && matches!(ctx.norm(j), "اليوم" | "امس" | "ايضا" | "كذلك" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الاحد") {
                 j += 1;
             }
-            let limit = (j + 12).min(n);
+            let limit = (j + 14).min(n);
             if let Some(s) = np_after(ctx, j, limit, cue.gender) {
                 return Some((s, true));
             }
@@ -279,11 +400,11 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                 let last = hist.last();
                 return mention_before(ctx, c, last).or_else(|| from_history(hist, cue.gender, last)).map(|s| (s, false));
             }
-            from_history(hist, cue.gender, None).or_else(|| mention_before(ctx, c, None)).map(|s| (s, false))
+            implicit(ctx, c, cue.gender, hist).map(|s| (s, false))
         }
         CueKind::Participle => {
             // The subject of the participle's own sentence: an earlier cue verb's speaker, or
-            // the first person or organization of the sentence.
+            // the person or organization opening the sentence.
             let sent = ctx.sentence_start(c);
             if depth == 0 {
                 let mut k = c;
@@ -296,23 +417,19 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                     }
                 }
             }
-            if let Some(k) = (sent..c).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG))) {
-                return Some((spk_from_mention(ctx, ctx.mention_of[k], cue.gender), true));
-            }
-            from_history(hist, cue.gender, None).map(|s| (s, false))
+            implicit(ctx, c, cue.gender, hist).map(|s| (s, false))
         }
     }
 }
 
-/// The speaker of a headline: the phrase before its colon.
+/// The speaker of a headline: the phrase before its colon (a mention when it opens it).
 fn of_headline(ctx: &Ctx, head: Range<usize>) -> Option<Spk> {
-    for lab in [Label::PER, Label::ORG, Label::LOC] {
-        if let Some(k) = head.clone().find(|&k| ctx.mention_label(k) == Some(lab)) {
-            return Some(spk_from_mention(ctx, ctx.mention_of[k], Gender::Any));
-        }
-    }
     if head.is_empty() {
         return None;
+    }
+    let m = ctx.mention_of[head.start];
+    if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG) && head.clone().all(|k| ctx.mention_of[k] == m) {
+        return Some(spk_from_mention(ctx, m, Gender::Any));
     }
     let named = !lexicon::is_role_head(ctx.norm(head.start)) && !ctx.norm(head.start).starts_with("ال");
     Some(spk_from_tokens(ctx, head, named, Gender::Any))
@@ -376,6 +493,21 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             names.push((words(t), t.to_string(), None));
         }
     }
+    // Roles written with a name (رئيس مجلس إدارة البنك العربي, صبيح المصري): a later
+    // description by that role designates the same person.
+    let mut by_role: HashMap<String, usize> = HashMap::new();
+    for (i, s) in spks.iter().enumerate() {
+        if let Some(s) = s {
+            if let Some(r) = &s.role {
+                by_role.entry(normalize(&ctx.src[r.clone()])).or_insert(i);
+            }
+        }
+    }
+    for (g, cl) in ctx.clusters.list.iter().enumerate() {
+        for r in &cl.roles {
+            by_role.entry(normalize(r)).or_insert(usize::MAX - g);
+        }
+    }
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, (ws, _, _)) in names.iter().enumerate() {
         for w in ws {
@@ -386,8 +518,28 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
         }
     }
     let mut out = Vec::with_capacity(cands.len());
+    let snapshot = spks.clone();
     for (c, s) in cands.into_iter().zip(spks) {
         let speaker = s.map(|s| {
+            if !s.named && s.cluster.is_none() {
+                if let Some(&i) = by_role.get(&normalize(&ctx.src[s.span.clone()])) {
+                    if i < snapshot.len() {
+                        if let Some(o) = &snapshot[i] {
+                            let t = &ctx.src[o.span.clone()];
+                            let mut canonical = t.to_string();
+                            if let Some(g) = o.cluster.filter(|&g| g < ctx.clusters.list.len()) {
+                                canonical = ctx.clusters.list[g].canonical.clone();
+                            }
+                            return FoundSpeaker { span: s.span.clone(), canonical, cluster: o.cluster };
+                        }
+                    } else {
+                        let g = usize::MAX - i;
+                        if g < ctx.clusters.list.len() {
+                            return FoundSpeaker { span: s.span.clone(), canonical: ctx.clusters.list[g].canonical.clone(), cluster: Some(g) };
+                        }
+                    }
+                }
+            }
             let text = &ctx.src[s.span.clone()];
             let ws = words(text);
             let mut canonical = match s.cluster {
