@@ -78,6 +78,9 @@ const VERBS: &[(&str, &str)] = &[
     ("اعرب اعربت يعرب تعرب معربا معربه اعربوا - -", ""),
     ("ردد رددت يردد تردد مرددا مردده - - -", "r"),
     ("رد ردت - - - - - - -", "r"),
+    ("نادي نادت - - مناديا - - - -", ""),
+    ("نبه نبهت - - منبها - - - -", "r"),
+    ("جاء - - - - - - - -", ""),
     ("- - - - بالقول بقوله - - -", "r"),
     ("اجاب اجابت - - مجيبا مجيبه - - -", "r"),
     ("تساءل تساءلت - - متسايلا متسايله - - -", ""),
@@ -173,7 +176,18 @@ pub fn cue(norm: &str) -> Option<Cue> {
             break;
         }
     }
-    // بحسب / وبحسب are listed; "كما" + verb is handled by the caller.
+    // An object pronoun on the verb: وصفته, اعتبرها, قالها.
+    for suf in ["ها", "هم", "ه"] {
+        if let Some(r) = s.strip_suffix(suf) {
+            if r.chars().count() >= 3 {
+                if let Some(&k) = c.get(r) {
+                    if k.kind == Verb {
+                        return Some(k);
+                    }
+                }
+            }
+        }
+    }
     None
 }
 

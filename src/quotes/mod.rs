@@ -323,7 +323,11 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     // A name in marks: the content is one entity mention (or entity mentions only).
     let all_mentions = (a..e).all(|i| ctx.toks[i].kind == TokKind::Punct || ctx.mention_of[i] != NONE);
     let is_latin = (a..e).all(|i| ctx.toks[i].kind != TokKind::Arabic);
-    let accept = if intro {
+    // A short name in marks right after a finite verb is its subject (أعلن "مجلس منبج العسكري").
+    let verb_then_name = p.open > 0 && ctx.cues[p.open - 1].is_some_and(|c| c.kind == CueKind::Verb) && n_words <= 4;
+    let accept = if verb_then_name {
+        false
+    } else if intro {
         !(all_mentions && n_words <= 3 && !ctx.is_punct(p.open - 1, ":"))
     } else if all_mentions && n_words <= 4 {
         false
@@ -361,7 +365,7 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
 /// sentence (وحسب الوكالة، دعا الملك ... "..."), or the outer reporting verb when `k` is inside
 /// reported speech (قالت الصين إنها حذرت ... بـ"...", ذكر X أن بوتين أعرب عن "...").
 fn outer_cue(ctx: &Ctx, k: usize, sent: usize) -> usize {
-    if let Some(s) = (sent..k).find(|&i| ctx.cues[i].is_some_and(|c| c.kind == CueKind::Source) && ctx.norm(i) != "حد") {
+    if let Some(s) = (sent..k.min(sent + 3)).find(|&i| ctx.cues[i].is_some_and(|c| c.kind == CueKind::Source) && ctx.norm(i) != "حد") {
         return s;
     }
     let mut cur = k;

@@ -112,9 +112,17 @@ fn name_run(ctx: &Ctx, from: usize, limit: usize) -> usize {
 /// المدير العام لشبكة الجزيرة،): the index of the first token after it.
 fn skip_role(ctx: &Ctx, j: usize, e: usize) -> usize {
     let mut k = j + 1;
+    // An indefinite head (رئيس, وزير, سفير) is followed by its genitive: رئيس بلدية كلكتا.
+    if !ctx.norm(j).starts_with("ال") && k < e && ctx.toks[k].is_word() {
+        let m = ctx.mention_of[k];
+        k += 1;
+        while m != NONE && k < e && ctx.mention_of[k] == m {
+            k += 1;
+        }
+    }
     while k < e {
         let nrm = ctx.norm(k);
-        if matches!(nrm, "باسم" | "لدي") {
+        if matches!(nrm, "باسم" | "لدي" | "في" | "عن") {
             // The represented body or person belongs to the role.
             k += 1;
             if k < e {
@@ -169,7 +177,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
             let inside_mention = m != NONE && ctx.mentions[m].span.start < t.start;
             let role_gen = role_only && e > j && nrm.starts_with('ل') && nrm.chars().count() > 4 && !lexicon::is_stop(nrm);
             if !inside_mention && !role_gen && (lexicon::is_stop(nrm) || lexicon::is_complementizer(nrm) || (e > j && ctx.cues[e].is_some())) {
-                if !(role_only && nrm == "باسم") {
+                if !(role_only && matches!(nrm, "باسم" | "لدي" | "في" | "عن")) {
                     break;
                 }
             }
@@ -229,6 +237,11 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
                 }
             }
             return Some(s);
+        }
+        Some(Label::LOC) if j + 1 < e && ctx.mention_of[j + 1] != ctx.mention_of[j] && ctx.mention_of[j + 1] == NONE && name_run(ctx, j + 1, e) > j + 1 && !ctx.norm(j + 1).starts_with("ال") => {
+            // A one-word "place" followed by a name: the recognizer cut a person's name (دو فيلييه).
+            let r = name_run(ctx, j + 1, e);
+            return Some(spk_from_tokens(ctx, j..r, true, gender));
         }
         Some(Label::ORG | Label::LOC) => return Some(spk_from_mention(ctx, ctx.mention_of[j], gender)),
         _ => {}
@@ -358,6 +371,13 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             np_after(ctx, j, limit, Gender::Any).map(|s| (s, true))
         }
         CueKind::Verb => {
+            // وجاء في بيان X: the statement's author.
+            if matches!(ctx.norm(c), "جاء" | "وجاء") {
+                if c + 2 < n && ctx.norm(c + 1) == "في" {
+                    return np_after(ctx, c + 2, (c + 14).min(n), Gender::Any).map(|s| (s, true));
+                }
+                return None;
+            }
             // نقل X عن Y / على لسان Y: the speaker is Y.
             if ctx.norm(c).trim_start_matches('و').starts_with("نقل") {
                 if let Some(k) = (c + 1..(c + 10).min(n)).find(|&k| matches!(ctx.norm(k), "عن" | "لسان")) {
