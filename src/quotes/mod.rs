@@ -324,7 +324,8 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     let all_mentions = (a..e).all(|i| ctx.toks[i].kind == TokKind::Punct || ctx.mention_of[i] != NONE);
     let is_latin = (a..e).all(|i| ctx.toks[i].kind != TokKind::Arabic);
     // A short name in marks right after a finite verb is its subject (أعلن "مجلس منبج العسكري").
-    let verb_then_name = p.open > 0 && ctx.cues[p.open - 1].is_some_and(|c| c.kind == CueKind::Verb) && n_words <= 4;
+    let sentence_goes_on = b + 1 < ctx.toks.len() && !ctx.toks[b + 1].line_start && ctx.toks[b + 1].is_word();
+    let verb_then_name = p.open > 0 && ctx.cues[p.open - 1].is_some_and(|c| c.kind == CueKind::Verb) && n_words <= 4 && sentence_goes_on;
     let accept = if verb_then_name {
         false
     } else if intro {
