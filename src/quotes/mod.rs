@@ -478,7 +478,7 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], pair_close: &[usize], cands: &mut Vec<
         let mut e = s;
         while e < n && !(e > s && ctx.toks[e].line_start) && !ctx.is_break(e) {
             if e > s && in_quote[e] == in_quote[s] {
-                if ctx.cues[e].is_some_and(|x| x.kind == CueKind::Participle) && participle_acts(ctx, e) {
+                if ctx.cues[e].is_some_and(|x| x.kind != CueKind::Source) && participle_acts(ctx, e) {
                     break;
                 }
                 if ctx.is_punct(e, ":") {
