@@ -55,6 +55,9 @@ pub(crate) struct Ctx<'a> {
     pub cues: Vec<Option<Cue>>,
     /// For each token, the index of the first token of its paragraph.
     pub para_start: Vec<usize>,
+    /// For each token, the byte where a person's name starts in it when the token is a word of
+    /// a name the text marks as a person's without the recognizer (see [`person_words`]).
+    pub person: Vec<usize>,
 }
 
 pub(crate) const NONE: usize = usize::MAX;
@@ -80,7 +83,7 @@ impl<'a> Ctx<'a> {
             }
             para_start[i] = ps;
         }
-        let cues = toks
+        let cues: Vec<Option<Cue>> = toks
             .iter()
             .enumerate()
             .map(|(i, t)| {
@@ -100,7 +103,8 @@ impl<'a> Ctx<'a> {
                 Some(c)
             })
             .collect();
-        Ctx { src: doc.src, toks, mentions, clusters, mention_of, cues, para_start }
+        let person = person_words(doc.src, toks, &cues, &mention_of);
+        Ctx { src: doc.src, toks, mentions, clusters, mention_of, cues, para_start, person }
     }
 
     pub fn norm(&self, i: usize) -> &str {
@@ -150,6 +154,70 @@ impl<'a> Ctx<'a> {
         let m = self.mention_of[i];
         (m != NONE).then(|| self.mentions[m].label)
     }
+}
+
+/// Words the text itself marks as people's names, so that speakers can be found where the
+/// recognizer found nothing: hashtags (#أحلام, #عاصي_الحلاني), the word after a personal title
+/// (الفنانة أحلام, المدرب رينارد), and a bare name right after a cue verb (وقال بوحجة). Every
+/// occurrence of such a word (with و/ل/ب stripped) is marked, with the byte where the name
+/// starts in its token, or NONE.
+fn person_words(src: &str, toks: &[Token], cues: &[Option<Cue>], mention_of: &[usize]) -> Vec<usize> {
+    use std::collections::HashSet;
+    let plain = |t: &Token| {
+        t.kind == TokKind::Arabic
+            && t.norm.chars().count() >= 3
+            && !t.norm.starts_with("ال")
+            && !lexicon::is_stop(&t.norm)
+            && !lexicon::is_role_head(&t.norm)
+            && !lexicon::is_role_cont(&t.norm)
+            && !lexicon::is_description_head(&t.norm)
+            && !lexicon::is_complementizer(&t.norm)
+            && lexicon::cue(&t.norm).is_none()
+    };
+    let mut names: HashSet<&str> = HashSet::new();
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        let next = toks.get(i + 1).filter(|n| !n.line_start);
+        if t.is_punct("#") {
+            if let Some(n) = next.filter(|n| n.kind == TokKind::Arabic && n.start == t.end) {
+                for w in n.norm.split('_') {
+                    if w.chars().count() >= 3 && !lexicon::is_stop(w) {
+                        names.insert(w);
+                    }
+                }
+            }
+        } else if t.kind == TokKind::Arabic && t.norm.starts_with("ال") && lexicon::is_role_head(&t.norm) {
+            if let Some(n) = next.filter(|n| plain(n) && mention_of[i + 1] == NONE) {
+                names.insert(n.norm.as_str());
+            }
+        } else if cues[i].is_some_and(|c| c.kind == CueKind::Verb) {
+            if let Some(n) = next.filter(|n| plain(n) && mention_of[i + 1] == NONE) {
+                names.insert(n.norm.as_str());
+            }
+        }
+    }
+    let mut out = vec![NONE; toks.len()];
+    if names.is_empty() {
+        return out;
+    }
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokKind::Arabic {
+            continue;
+        }
+        if names.contains(t.norm.as_str()) {
+            out[i] = t.start;
+            continue;
+        }
+        for p in ["و", "ل", "ب", "ول", "وب", "ف"] {
+            if let Some(r) = t.norm.strip_prefix(p) {
+                if r.chars().count() >= 3 && names.contains(r) {
+                    out[i] = t.start + crate::text::byte_after_visible(&src[t.start..t.end], p.chars().count());
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// One quote while it is being built (token ranges; the speaker is resolved later).
@@ -493,12 +561,25 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], pair_close: &[usize], cands: &mut Vec<
         }
         found.push((s, e, c));
     }
-    // A reporting clause ends where the next one starts.
+    // A reporting clause ends where the next, coordinated one starts (، وقال / مشيرا إلى أن);
+    // a clause reported inside another (هناك من يقول إن ...) stays inside it.
+    let mut skip = vec![false; found.len()];
     for i in 0..found.len() {
         let (s, mut e, c) = found[i];
+        if skip[i] {
+            continue;
+        }
         if let Some(&(s2, _, c2)) = found.get(i + 1) {
             if s2 < e && c2 > s {
-                e = e.min(c2);
+                let coordinated = ctx.cues[c2].is_some_and(|x| x.kind == CueKind::Participle)
+                    || ctx.norm(c2).starts_with('و')
+                    || ctx.toks[c2 - 1].is_punct(",")
+                    || matches!(ctx.norm(c2 - 1), "عندما" | "حين" | "حينما" | "بينما" | "فيما" | "كما");
+                if coordinated {
+                    e = e.min(c2);
+                } else {
+                    skip[i + 1] = true;
+                }
             }
         }
         while e > s && ctx.toks[e - 1].kind == TokKind::Punct && !ctx.is_mark(e - 1) {

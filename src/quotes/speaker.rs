@@ -330,9 +330,10 @@ fn mention_before(ctx: &Ctx, c: usize, avoid: Option<&Spk>) -> Option<Spk> {
     while k > 0 && c - k < 80 {
         k -= 1;
         let m = ctx.mention_of[k];
-        if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG) {
-            let s = spk_from_mention(ctx, m, Gender::Any);
-            if avoid.map_or(true, |a| a.cluster.is_none() || a.cluster != s.cluster) {
+        if (m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG)) || (m == NONE && ctx.person[k] != NONE) {
+            let s = person_at(ctx, k, Gender::Any);
+            let same = avoid.is_some_and(|a| (a.cluster.is_some() && a.cluster == s.cluster) || normalize(&ctx.src[a.span.clone()]) == normalize(&ctx.src[s.span.clone()]));
+            if !same {
                 return Some(s);
             }
         }
@@ -345,10 +346,20 @@ fn mention_before(ctx: &Ctx, c: usize, avoid: Option<&Spk>) -> Option<Spk> {
 /// nearest person before.
 fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
     let sent = ctx.sentence_start(c);
-    if let Some(k) = (sent..c.min(sent + 5)).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG))) {
-        return Some(spk_from_mention(ctx, ctx.mention_of[k], gender));
+    if let Some(k) = (sent..c.min(sent + 5)).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG)) || ctx.person[k] != NONE) {
+        return Some(person_at(ctx, k, gender));
     }
     from_history(hist, gender, None).or_else(|| mention_before(ctx, c, None))
+}
+
+/// The person or organization at token `k`: the recognizer's mention, or a name word.
+fn person_at(ctx: &Ctx, k: usize, gender: Gender) -> Spk {
+    let m = ctx.mention_of[k];
+    if m != NONE {
+        return spk_from_mention(ctx, m, gender);
+    }
+    let start = if ctx.person[k] != NONE { ctx.person[k] } else { ctx.toks[k].start };
+    Spk { span: start..ctx.toks[k].end, cluster: None, named: true, gender, role: None }
 }
 
 /// The speaker a cue designates, and whether it is written (explicit) at the cue.
