@@ -444,6 +444,10 @@ fn outer_cue(ctx: &Ctx, k: usize, sent: usize) -> usize {
         let Some(m) = (lo..cur).rev().find(|&i| ctx.toks[i].kind == TokKind::Arabic && lexicon::is_complementizer(ctx.norm(i))) else { break };
         let lo2 = m.saturating_sub(14).max(sent);
         let Some(k0) = (lo2..m).rev().find(|&i| ctx.cues[i].is_some_and(|c| c.kind != CueKind::Source && c.reports)) else { break };
+        // Another verb between the complementizer and `cur` starts a clause of its own.
+        if (m + 1..cur).any(|i| ctx.cues[i].is_some_and(|c| c.kind == CueKind::Verb)) {
+            break;
+        }
         cur = k0;
     }
     cur

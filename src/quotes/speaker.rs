@@ -177,7 +177,9 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
             let inside_mention = m != NONE && ctx.mentions[m].span.start < t.start;
             let role_gen = role_only && e > j && nrm.starts_with('ل') && nrm.chars().count() > 4 && !lexicon::is_stop(nrm);
             if !inside_mention && !role_gen && (lexicon::is_stop(nrm) || lexicon::is_complementizer(nrm) || (e > j && ctx.cues[e].is_some())) {
-                if !(role_only && matches!(nrm, "باسم" | "لدي" | "في" | "عن")) {
+                let next_def = e + 1 < limit && (ctx.norm(e + 1).starts_with("ال") || ctx.mention_of[e + 1] != NONE);
+                let inner = e > j && role_only && (nrm == "باسم" || (matches!(nrm, "لدي" | "في" | "عن") && next_def));
+                if !inner {
                     break;
                 }
             }
@@ -246,8 +248,8 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
         Some(Label::ORG | Label::LOC) => return Some(spk_from_mention(ctx, ctx.mention_of[j], gender)),
         _ => {}
     }
-    // 3. A bare name (وقال بوحجة ...), or a description (مصدر أمني, المتظاهرون).
-    if !lexicon::is_description_head(first) && !first.starts_with("ال") && ctx.toks[j].kind == TokKind::Arabic {
+    // 3. A bare name (وقال بوحجة ...), or a description (مصدر أمني, المتظاهرون, قيادة الدفاع).
+    if !lexicon::is_description_head(first) && !lexicon::is_role_cont(first) && !first.starts_with("ال") && ctx.toks[j].kind == TokKind::Arabic {
         let r = name_run(ctx, j, e);
         if r > j {
             return Some(spk_from_tokens(ctx, j..r, true, gender));
@@ -320,7 +322,7 @@ fn from_history(hist: &[Spk], gender: Gender, avoid: Option<&Spk>) -> Option<Spk
     hist.iter()
         .rev()
         .take(8)
-        .find(|s| gender_ok(s.gender, gender) && avoid.map_or(true, |a| a.span != s.span && (a.cluster.is_none() || a.cluster != s.cluster)))
+        .find(|s| gender_ok(s.gender, gender) && !(gender == Gender::Plural && s.named) && avoid.map_or(true, |a| a.span != s.span && (a.cluster.is_none() || a.cluster != s.cluster)))
         .cloned()
 }
 
@@ -346,10 +348,27 @@ fn mention_before(ctx: &Ctx, c: usize, avoid: Option<&Spk>) -> Option<Spk> {
 /// nearest person before.
 fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
     let sent = ctx.sentence_start(c);
+    if c > sent + 1 && matches!(ctx.norm(sent), "كان" | "وكان" | "كانت" | "وكانت") {
+        if let Some(s) = np_after(ctx, sent + 1, c, gender).filter(|s| s.named) {
+            return Some(s);
+        }
+    }
+    if gender == Gender::Plural {
+        if let Some(s) = hist.iter().rev().take(8).find(|s| !s.named && looks_plural(&normalize(&ctx.src[s.span.clone()]))) {
+            return Some(s.clone());
+        }
+    }
     if let Some(k) = (sent..c.min(sent + 5)).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG)) || ctx.person[k] != NONE) {
         return Some(person_at(ctx, k, gender));
     }
     from_history(hist, gender, None).or_else(|| mention_before(ctx, c, None))
+}
+
+/// A description that reads as plural (النواب, المتظاهرون, خبراء, مسؤولون).
+fn looks_plural(t: &str) -> bool {
+    let first = t.split(' ').next().unwrap_or("");
+    first.ends_with("ون") || first.ends_with("ين") || first.ends_with("ات")
+        || matches!(first.trim_start_matches("ال"), "نواب" | "خبراء" | "تقارير" | "مصادر" | "شهود" | "سكان" | "قضاه" | "مسوولو" | "مستشارو" | "اعضاء" | "وزراء" | "قاده")
 }
 
 /// The person or organization at token `k`: the recognizer's mention, or a name word.
@@ -406,9 +425,11 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                     }
                 }
             }
-            // A sentence that opens with its subject right before the verb (مجلس الأمن شدد).
+            // A sentence that opens with its subject right before the verb (مجلس الأمن شدد), or
+            // كان X قد قال.
             let sent = ctx.sentence_start(c);
-            if c > sent && c - sent <= 4 && ctx.mention_of[c - 1] != NONE {
+            let kana = (sent..c).any(|k| matches!(ctx.norm(k), "كان" | "وكان" | "كانت" | "وكانت")) && c - sent <= 12;
+            if c > sent && ((c - sent <= 4 && ctx.mention_of[c - 1] != NONE) || matches!(ctx.norm(c - 1), "قد" | "وقد") || kana) {
                 if let Some(s) = subject_before(ctx, c, cue.gender) {
                     return Some((s, true));
                 }
