@@ -31,6 +31,8 @@ pub(crate) struct Spk {
     pub gender: Gender,
     /// The role written with the name (وزير الخارجية الروسي), in bytes.
     pub role: Option<Range<usize>>,
+    /// The normalized text of the speaker.
+    pub key: String,
 }
 
 fn spk_from_mention(ctx: &Ctx, m: usize, gender: Gender) -> Spk {
@@ -46,7 +48,8 @@ fn spk_from_mention(ctx: &Ctx, m: usize, gender: Gender) -> Spk {
             break;
         }
     }
-    Spk { span, cluster: cl, named: true, gender, role: None }
+    let key = normalize(&src[span.clone()]);
+    Spk { span, cluster: cl, named: true, gender, role: None, key }
 }
 
 fn spk_from_tokens(ctx: &Ctx, r: Range<usize>, named: bool, gender: Gender) -> Spk {
@@ -62,7 +65,7 @@ fn spk_from_tokens(ctx: &Ctx, r: Range<usize>, named: bool, gender: Gender) -> S
         end = ctx.mentions[m1].span.end;
     }
     let cluster = (m0 != NONE && m0 == m1 && ctx.mentions[m0].span == (start..end)).then(|| ctx.clusters.of_mention.get(m0).copied()).flatten();
-    Spk { span: start..end, cluster, named, gender, role: None }
+    Spk { span: start..end, cluster, named, gender, role: None, key: normalize(&ctx.src[start..end]) }
 }
 
 const NAME_LINKS: &[&str] = &["عبد", "ابو", "بن", "ابن", "بنت", "ام", "ذو", "اب", "عبدال", "دو", "دي", "فان", "فون", "لو", "ال"];
@@ -294,16 +297,23 @@ fn subject_before(ctx: &Ctx, c: usize, gender: Gender) -> Option<Spk> {
     if k == sent {
         return None;
     }
-    let m = ctx.mention_of[k - 1];
-    if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG | Label::LOC) && ctx.mentions[m].span.end <= ctx.toks[k - 1].end {
-        return Some(spk_from_mention(ctx, m, gender));
-    }
     // كان X قد قال / وكان X أكد
     let mut b = k;
-    while b > sent && k - b < 8 {
+    while b > sent && k - b < 10 {
         b -= 1;
         if matches!(ctx.norm(b), "كان" | "وكان" | "كانت" | "وكانت") {
-            return np_after(ctx, b + 1, k, gender);
+            if let Some(s) = np_after(ctx, b + 1, k, gender) {
+                return Some(s);
+            }
+            break;
+        }
+    }
+    let m = ctx.mention_of[k - 1];
+    if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG | Label::LOC) && ctx.mentions[m].span.end <= ctx.toks[k - 1].end {
+        let ms = ctx.toks.partition_point(|t| t.end <= ctx.mentions[m].span.start);
+        let inner = ms > 0 && matches!(ctx.norm(ms - 1), "لدي" | "باسم" | "في" | "عن" | "من");
+        if !inner {
+            return Some(spk_from_mention(ctx, m, gender));
         }
     }
     // A sentence that opens with its subject: "مجلس الأمن شدد ...".
@@ -322,7 +332,7 @@ fn from_history(hist: &[Spk], gender: Gender, avoid: Option<&Spk>) -> Option<Spk
     hist.iter()
         .rev()
         .take(8)
-        .find(|s| gender_ok(s.gender, gender) && !(gender == Gender::Plural && s.named) && avoid.map_or(true, |a| a.span != s.span && (a.cluster.is_none() || a.cluster != s.cluster)))
+        .find(|s| gender_ok(s.gender, gender) && !(gender == Gender::Plural && (s.named || !looks_plural(&s.key))) && avoid.map_or(true, |a| a.span != s.span && (a.cluster.is_none() || a.cluster != s.cluster)))
         .cloned()
 }
 
@@ -378,7 +388,9 @@ fn person_at(ctx: &Ctx, k: usize, gender: Gender) -> Spk {
         return spk_from_mention(ctx, m, gender);
     }
     let start = if ctx.person[k] != NONE { ctx.person[k] } else { ctx.toks[k].start };
-    Spk { span: start..ctx.toks[k].end, cluster: None, named: true, gender, role: None }
+    let r = name_run(ctx, k + 1, (k + 4).min(ctx.toks.len()));
+    let end = ctx.toks[r.max(k + 1) - 1].end;
+    Spk { span: start..end, cluster: None, named: true, gender, role: None, key: normalize(&ctx.src[start..end]) }
 }
 
 /// The speaker a cue designates, and whether it is written (explicit) at the cue.
@@ -560,6 +572,37 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             by_role.entry(normalize(r)).or_insert(usize::MAX - g);
         }
     }
+    // Every "role name" written in the text (المدرب الإسباني روبرتو مارتينيز): a later
+    // "المدرب الإسباني" is that person.
+    let mut role_names: Vec<Option<Spk>> = Vec::new();
+    let n = ctx.toks.len();
+    for i in 0..n {
+        let t = &ctx.toks[i];
+        if t.kind != TokKind::Arabic || !lexicon::is_role_head(&t.norm) || (i > 0 && !ctx.toks[i].line_start && (lexicon::is_role_head(ctx.norm(i - 1)) || lexicon::is_role_cont(ctx.norm(i - 1)))) {
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n && e - i < 10 && !ctx.toks[e].line_start && (ctx.toks[e].is_word() || ctx.toks[e].is_punct(",")) {
+            e += 1;
+        }
+        let k = skip_role(ctx, i, e);
+        if k >= e || k == i + 1 && false {
+            continue;
+        }
+        let name = if ctx.mention_label(k) == Some(Label::PER) {
+            Some(spk_from_mention(ctx, ctx.mention_of[k], Gender::Any))
+        } else {
+            let r = name_run(ctx, k, e);
+            (r > k).then(|| spk_from_tokens(ctx, k..r, true, Gender::Any))
+        };
+        if let (Some(name), Some(role)) = (name, trim_role(ctx, i, k)) {
+            let key = normalize(&ctx.src[role]);
+            if key.contains(' ') && !by_role.contains_key(&key) {
+                by_role.insert(key, spks.len() + role_names.len());
+                role_names.push(Some(name));
+            }
+        }
+    }
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, (ws, _, _)) in names.iter().enumerate() {
         for w in ws {
@@ -570,7 +613,8 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
         }
     }
     let mut out = Vec::with_capacity(cands.len());
-    let snapshot = spks.clone();
+    let mut snapshot = spks.clone();
+    snapshot.extend(role_names);
     for (c, s) in cands.into_iter().zip(spks) {
         let speaker = s.map(|s| {
             if !s.named && s.cluster.is_none() {
