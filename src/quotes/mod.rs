@@ -372,7 +372,8 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
         while j < ctx.toks.len() && j <= b + 2 && ctx.toks[j].kind == TokKind::Punct && !ctx.is_mark(j) && !ctx.toks[j].line_start {
             j += 1;
         }
-        if j < ctx.toks.len() && !ctx.toks[j].line_start {
+        let broken = (b + 1..j.min(ctx.toks.len())).any(|k| ctx.is_break(k));
+        if j < ctx.toks.len() && !ctx.toks[j].line_start && !broken {
             if ctx.cues[j].is_some() {
                 after = Some(j);
             } else if ctx.toks[j].text(ctx.src) == "على" && j + 2 < ctx.toks.len() && ctx.norm(j + 1) == "حد" {

@@ -92,6 +92,10 @@ fn name_run(ctx: &Ctx, from: usize, limit: usize) -> usize {
         if ctx.toks[k].kind == TokKind::Arabic && n.chars().count() <= 1 {
             break;
         }
+        // A verb or noun with an object pronoun (أجرته, نشرتها) does not continue a name.
+        if k > from && (n.ends_with("ته") || n.ends_with("تها")) {
+            break;
+        }
         if n.starts_with("ال") {
             if k == from {
                 break;
@@ -159,7 +163,7 @@ fn skip_role(ctx: &Ctx, j: usize, e: usize) -> usize {
 fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     let n = ctx.toks.len();
     let limit = limit.min(n);
-    if j >= limit || ctx.toks[j].line_start || !ctx.toks[j].is_word() {
+    if j >= limit || !ctx.toks[j].is_word() {
         return None;
     }
     if ctx.toks[j].kind == TokKind::Arabic && ctx.norm(j).chars().count() <= 1 {
@@ -178,8 +182,10 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
         if t.is_word() {
             let nrm = t.norm.as_str();
             let inside_mention = m != NONE && ctx.mentions[m].span.start < t.start;
-            let role_gen = role_only && e > j && nrm.starts_with('ل') && nrm.chars().count() > 4 && !lexicon::is_stop(nrm);
-            if !inside_mention && !role_gen && (lexicon::is_stop(nrm) || lexicon::is_complementizer(nrm) || (e > j && ctx.cues[e].is_some())) {
+            let next_def = e + 1 < limit && (ctx.norm(e + 1).starts_with("ال") || ctx.mention_of[e + 1] != NONE);
+            let role_gen = role_only && e > j && nrm.starts_with('ل') && nrm.chars().count() > 4 && (!lexicon::is_stop(nrm) || next_def);
+            let role_word = role_only && e > j && lexicon::is_role_cont(nrm);
+            if !inside_mention && !role_gen && !role_word && (lexicon::is_stop(nrm) || lexicon::is_complementizer(nrm) || (e > j && ctx.cues[e].is_some())) {
                 let next_def = e + 1 < limit && (ctx.norm(e + 1).starts_with("ال") || ctx.mention_of[e + 1] != NONE);
                 let inner = e > j && role_only && (nrm == "باسم" || (matches!(nrm, "لدي" | "في" | "عن") && next_def));
                 if !inner {
@@ -254,7 +260,15 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     // 3. A bare name (وقال بوحجة ...), or a description (مصدر أمني, المتظاهرون, قيادة الدفاع).
     if !lexicon::is_description_head(first) && !lexicon::is_role_cont(first) && !first.starts_with("ال") && ctx.toks[j].kind == TokKind::Arabic {
         let r = name_run(ctx, j, e);
-        if r > j {
+        let ends = r >= e
+            || !ctx.toks[r].is_word()
+            || ctx.norm(r).starts_with("ال")
+            || ctx.mention_of[r] != NONE
+            || lexicon::is_stop(ctx.norm(r))
+            || lexicon::is_role_head(ctx.norm(r))
+            || ctx.norm(r).starts_with('ل')
+            || ctx.norm(r).starts_with('ب');
+        if r > j && (ends || ctx.person[j] != NONE) {
             return Some(spk_from_tokens(ctx, j..r, true, gender));
         }
     }
@@ -388,8 +402,12 @@ fn person_at(ctx: &Ctx, k: usize, gender: Gender) -> Spk {
         return spk_from_mention(ctx, m, gender);
     }
     let start = if ctx.person[k] != NONE { ctx.person[k] } else { ctx.toks[k].start };
-    let r = name_run(ctx, k + 1, (k + 4).min(ctx.toks.len()));
-    let end = ctx.toks[r.max(k + 1) - 1].end;
+    let mut r = k + 1;
+    while r < ctx.toks.len() && r < k + 4 && !ctx.toks[r].line_start && (ctx.person[r] != NONE || (NAME_LINKS.contains(&ctx.norm(r)) && r + 1 < ctx.toks.len() && ctx.toks[r + 1].is_word())) {
+        r += if ctx.person[r] != NONE { 1 } else { 2 };
+    }
+    let r = r.min(ctx.toks.len());
+    let end = ctx.toks[r - 1].end;
     Spk { span: start..end, cluster: None, named: true, gender, role: None, key: normalize(&ctx.src[start..end]) }
 }
 
@@ -422,7 +440,7 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             }
             // نقل X عن Y / على لسان Y: the speaker is Y.
             if ctx.norm(c).trim_start_matches('و').starts_with("نقل") {
-                if let Some(k) = (c + 1..(c + 10).min(n)).find(|&k| matches!(ctx.norm(k), "عن" | "لسان")) {
+                if let Some(k) = (c + 1..(c + 16).min(n)).take_while(|&k| !ctx.is_break(k) && !ctx.is_mark(k)).find(|&k| matches!(ctx.norm(k), "عن" | "لسان")) {
                     if let Some(s) = np_after(ctx, k + 1, (k + 12).min(n), Gender::Any) {
                         return Some((s, true));
                     }
@@ -445,6 +463,20 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                 if let Some(s) = subject_before(ctx, c, cue.gender) {
                     return Some((s, true));
                 }
+            }
+            // A line or sentence opening with its subject before a present verb (العفو الدولية
+            // تتهم مصر ...), and any plural verb (آلاف إسرائيلي اتهموا البنك): subject before.
+            let present = {
+                let v = ctx.norm(c).trim_start_matches('و');
+                v.starts_with('ي') || v.starts_with('ت')
+            };
+            if c > sent && ((present && c - sent <= 3) || cue.gender == Gender::Plural) && (sent..c).all(|k| ctx.toks[k].is_word() && !lexicon::is_stop(ctx.norm(k)) && ctx.cues[k].is_none()) {
+                if let Some(s) = np_after(ctx, sent, c, cue.gender) {
+                    return Some((s, true));
+                }
+            }
+            if cue.gender == Gender::Plural {
+                return subject_before(ctx, c, cue.gender).map(|s| (s, true)).or_else(|| implicit(ctx, c, cue.gender, hist).map(|s| (s, false)));
             }
             let mut j = c + 1;
             // Skip a time word between the verb and its subject.

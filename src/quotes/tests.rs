@@ -173,3 +173,4 @@ fn speaker_canonical_is_the_longest_name() {
     assert_eq!(d[0].2, "لافروف");
     assert_eq!(d[0].3, "سيرغي لافروف");
 }
+
