@@ -372,6 +372,12 @@ fn mention_before(ctx: &Ctx, c: usize, avoid: Option<&Spk>) -> Option<Spk> {
 /// nearest person before.
 fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
     let sent = ctx.sentence_start(c);
+    if gender == Gender::Fem {
+        // A person right after a feminine verb in the sentence (لتتذكر أحلام, وواصلت أحلام).
+        if let Some(k) = (sent + 1..c).find(|&k| (ctx.mention_label(k) == Some(Label::PER) || ctx.person[k] != NONE) && feminine_verb(ctx.norm(k - 1))) {
+            return Some(person_at(ctx, k, gender));
+        }
+    }
     if c > sent + 1 && matches!(ctx.norm(sent), "كان" | "وكان" | "كانت" | "وكانت") {
         if let Some(s) = np_after(ctx, sent + 1, c, gender).filter(|s| s.named) {
             return Some(s);
@@ -386,6 +392,12 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
         return Some(person_at(ctx, k, gender));
     }
     from_history(hist, gender, None).or_else(|| mention_before(ctx, c, None))
+}
+
+/// A verb in the feminine: past -ت (غادرت, واصلت) or present تـ (لتتذكر).
+fn feminine_verb(n: &str) -> bool {
+    let v = n.trim_start_matches(|c| c == 'و' || c == 'ف').trim_start_matches('ل');
+    v.chars().count() >= 3 && (v.ends_with('ت') || v.starts_with('ت')) && !lexicon::is_stop(n)
 }
 
 /// A description that reads as plural (النواب, المتظاهرون, خبراء, مسؤولون).
@@ -440,7 +452,12 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             }
             // نقل X عن Y / على لسان Y: the speaker is Y.
             if ctx.norm(c).trim_start_matches('و').starts_with("نقل") {
-                if let Some(k) = (c + 1..(c + 16).min(n)).take_while(|&k| !ctx.is_break(k) && !ctx.is_mark(k)).find(|&k| matches!(ctx.norm(k), "عن" | "لسان")) {
+                // The last عن before the reported words (بيان صادر عن وزارة الإعلام عن النائب العام).
+                if let Some(k) = (c + 1..(c + 18).min(n))
+                    .take_while(|&k| !ctx.is_break(k) && !ctx.is_mark(k) && !lexicon::is_complementizer(ctx.norm(k)) && !ctx.norm(k).starts_with("قول"))
+                    .filter(|&k| matches!(ctx.norm(k), "عن" | "لسان"))
+                    .last()
+                {
                     if let Some(s) = np_after(ctx, k + 1, (k + 12).min(n), Gender::Any) {
                         return Some((s, true));
                     }
@@ -503,9 +520,8 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             // the person or organization opening the sentence.
             let sent = ctx.sentence_start(c);
             if depth == 0 {
-                let mut k = c;
-                while k > sent {
-                    k -= 1;
+                // The main verb of the sentence: its first cue verb with a subject.
+                for k in sent..c {
                     if ctx.cues[k].is_some_and(|x| x.kind == CueKind::Verb) {
                         if let Some((s, e)) = of_cue(ctx, k, hist, 1) {
                             return Some((s, e));
@@ -650,7 +666,16 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
     for (c, s) in cands.into_iter().zip(spks) {
         let speaker = s.map(|s| {
             if !s.named && s.cluster.is_none() {
-                if let Some(&i) = by_role.get(&normalize(&ctx.src[s.span.clone()])) {
+                let key = normalize(&ctx.src[s.span.clone()]);
+                let prefix = |k: &str| k.split(' ').take(4).collect::<Vec<_>>().join(" ");
+                let found = by_role.get(&key).or_else(|| {
+                    let p = prefix(&key);
+                    if p.split(' ').count() < 4 {
+                        return None;
+                    }
+                    by_role.iter().find(|(r, _)| prefix(r) == p).map(|(_, i)| i)
+                });
+                if let Some(&i) = found {
                     if i < snapshot.len() {
                         if let Some(o) = &snapshot[i] {
                             let t = &ctx.src[o.span.clone()];
