@@ -74,6 +74,15 @@ const NAME_LINKS: &[&str] = &["عبد", "ابو", "بن", "ابن", "بنت", "�
 /// word with the article continues a name after عبد/أبو/بن, as a nisba (المصري), or as the
 /// last word before the phrase ends (نعمة الصباغ،).
 fn name_run(ctx: &Ctx, from: usize, limit: usize) -> usize {
+    name_run_from(ctx, from, limit, false)
+}
+
+/// The end of the words continuing a name that ends just before `from` (محمد | الدراجي).
+fn name_continues(ctx: &Ctx, from: usize, limit: usize) -> usize {
+    name_run_from(ctx, from, limit.min(from + 4), true)
+}
+
+fn name_run_from(ctx: &Ctx, from: usize, limit: usize, continuing: bool) -> usize {
     let boundary = |k: usize| {
         k >= limit
             || !ctx.toks[k].is_word()
@@ -97,7 +106,10 @@ fn name_run(ctx: &Ctx, from: usize, limit: usize) -> usize {
             break;
         }
         if n.starts_with("ال") {
-            if k == from {
+            if k == from && !continuing {
+                break;
+            }
+            if k == 0 {
                 break;
             }
             let prev = ctx.norm(k - 1);
@@ -107,7 +119,7 @@ fn name_run(ctx: &Ctx, from: usize, limit: usize) -> usize {
                 break;
             }
         }
-        if k > from && matches!(ctx.mention_label(k), Some(Label::LOC | Label::ORG)) {
+        if (k > from || continuing) && matches!(ctx.mention_label(k), Some(Label::LOC | Label::ORG)) && !NAME_LINKS.contains(&n) {
             break;
         }
         k += 1;
@@ -216,7 +228,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
         let role = Some(j..k);
         if k < e {
             if ctx.mention_label(k) == Some(Label::PER) {
-                let mut s = spk_from_mention(ctx, ctx.mention_of[k], gender);
+                let mut s = extended_mention(ctx, k, e, gender);
                 s.role = trim_role(ctx, j, k);
                 return Some(s);
             }
@@ -232,23 +244,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     }
     // 2. A person, organization or place the recognizer found at the start.
     match ctx.mention_label(j) {
-        Some(Label::PER) => {
-            let mut s = spk_from_mention(ctx, ctx.mention_of[j], gender);
-            // Extend a first name the recognizer cut short (محمد الدراجي).
-            let m = ctx.mention_of[j];
-            let mut k = j;
-            while k < e && ctx.mention_of[k] == m {
-                k += 1;
-            }
-            if k < e && k - j < 3 && ctx.mention_of[k] == NONE {
-                let r = name_run(ctx, k, e.min(k + 2));
-                if r > k && !ctx.norm(k).starts_with("ال") || (r > k && ctx.norm(k).ends_with('ي')) {
-                    s.span.end = ctx.toks[r - 1].end;
-                    s.cluster = None;
-                }
-            }
-            return Some(s);
-        }
+        Some(Label::PER) => return Some(extended_mention(ctx, j, e, gender)),
         Some(Label::LOC) if j + 1 < e && ctx.mention_of[j + 1] != ctx.mention_of[j] && ctx.mention_of[j + 1] == NONE && name_run(ctx, j + 1, e) > j + 1 && !ctx.norm(j + 1).starts_with("ال") => {
             // A one-word "place" followed by a name: the recognizer cut a person's name (دو فيلييه).
             let r = name_run(ctx, j + 1, e);
@@ -281,6 +277,25 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
         }
     }
     Some(description(ctx, j, e, gender))
+}
+
+/// The person mention at token `k`, extended over name words the recognizer cut off
+/// (محمد | الدراجي, سعود | بن عبد الله المعجب).
+fn extended_mention(ctx: &Ctx, k: usize, e: usize, gender: Gender) -> Spk {
+    let m = ctx.mention_of[k];
+    let mut s = spk_from_mention(ctx, m, gender);
+    let mut after = k;
+    while after < ctx.toks.len() && ctx.mention_of[after] == m {
+        after += 1;
+    }
+    if after < e && (ctx.mention_of[after] == NONE || NAME_LINKS.contains(&ctx.norm(after)) || ctx.mention_label(after) == Some(Label::PER)) {
+        let r = name_continues(ctx, after, e);
+        if r > after {
+            s.span.end = ctx.toks[r - 1].end;
+            s.key = normalize(&ctx.src[s.span.clone()]);
+        }
+    }
+    s
 }
 
 /// The role phrase `j..k` without trailing commas, as a byte range.
@@ -696,7 +711,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             let text = &ctx.src[s.span.clone()];
             let ws = words(text);
             let mut canonical = match s.cluster {
-                Some(g) if g < ctx.clusters.list.len() => ctx.clusters.list[g].canonical.clone(),
+                Some(g) if g < ctx.clusters.list.len() && words(&ctx.clusters.list[g].canonical).len() >= ws.len() => ctx.clusters.list[g].canonical.clone(),
                 _ => text.to_string(),
             };
             let mut cluster = s.cluster;
