@@ -204,7 +204,8 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
                     break;
                 }
             }
-            if !(lexicon::is_role_head(nrm) || lexicon::is_role_cont(nrm) || nrm.starts_with("ال") || role_gen || matches!(ctx.mention_label(e), Some(Label::ORG | Label::LOC))) {
+            let role_prep = e > j && matches!(nrm, "باسم" | "لدي" | "في" | "عن");
+            if !(lexicon::is_role_head(nrm) || lexicon::is_role_cont(nrm) || nrm.starts_with("ال") || role_gen || role_prep || matches!(ctx.mention_label(e), Some(Label::ORG | Label::LOC))) {
                 role_only = false;
             }
             e += 1;
