@@ -394,7 +394,13 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     let is_latin = (a..e).all(|i| ctx.toks[i].kind != TokKind::Arabic);
     // A short name in marks right after a finite verb is its subject (أعلن "مجلس منبج العسكري").
     let sentence_goes_on = b + 1 < ctx.toks.len() && !ctx.toks[b + 1].line_start && ctx.toks[b + 1].is_word();
-    let verb_then_name = p.open > 0 && ctx.cues[p.open - 1].is_some_and(|c| c.kind == CueKind::Verb) && n_words <= 4 && sentence_goes_on;
+    let after_verb = p.open > 0 && ctx.cues[p.open - 1].is_some_and(|c| c.kind != CueKind::Participle);
+    // بحسب ما أعلنت "قوات سوريا الديمقراطية": the subject of a relative "ما + verb".
+    let relative = after_verb && p.open > 1 && matches!(ctx.norm(p.open - 2), "ما" | "لما" | "حسبما" | "كما" | "بحسب" | "وفق");
+    let verb_then_name = after_verb && n_words <= 4 && (sentence_goes_on || relative);
+    // لـ"سكاي نيوز عربية": a name after a detached preposition.
+    let detached_li = p.open > 0 && ctx.toks[p.open - 1].kind == TokKind::Arabic && ctx.norm(p.open - 1) == "ل" && n_words <= 4;
+    let verb_then_name = verb_then_name || detached_li;
     let accept = if verb_then_name {
         false
     } else if intro {
@@ -478,6 +484,19 @@ fn colon_speech(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
             k += 1;
         }
         let Some(colon) = colon else { continue };
+        if colon > 0 && ctx.toks[colon - 1].kind == TokKind::Arabic && lexicon::is_naming(ctx.norm(colon - 1)) {
+            continue; // فيلم: الفهد الأسود
+        }
+        // The speaker's words between the cue and the colon: narration naming them ends the speech.
+        let subject: Vec<&str> = (c + 1..colon)
+            .filter(|&k| ctx.toks[k].kind == TokKind::Arabic && !lexicon::is_stop(ctx.norm(k)) && ctx.norm(k).chars().count() >= 3)
+            .map(|k| ctx.norm(k))
+            .collect();
+        let names_speaker = |k: usize| {
+            let n = ctx.norm(k);
+            let n2 = n.strip_prefix('و').unwrap_or(n);
+            subject.iter().any(|w| *w == n || *w == n2)
+        };
         let s = colon + 1;
         if s >= n || ctx.toks[s].line_start || !ctx.toks[s].is_word() || in_quote[s] {
             continue;
@@ -486,7 +505,7 @@ fn colon_speech(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
         let mut e = s;
         while e < n && !(e > s && ctx.toks[e].line_start) {
             if ctx.is_break(e) && e + 1 < n && !ctx.toks[e + 1].line_start {
-                let next_cue = (e + 1..(e + 3).min(n)).any(|j| ctx.cues[j].is_some_and(|x| x.kind != CueKind::Source));
+                let next_cue = (e + 1..(e + 3).min(n)).any(|j| ctx.cues[j].is_some_and(|x| x.kind != CueKind::Source) || names_speaker(j));
                 if next_cue {
                     break;
                 }
