@@ -246,13 +246,20 @@ pub fn find(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Found> 
     // Tokens inside accepted quotes do not act as cues for other quotes.
     let mut in_quote = vec![false; ctx.toks.len()];
     let mut prev_close: Option<(usize, usize)> = None; // (close token, index in cands)
+    let mut rejected_close: Option<usize> = None;
     for p in &pairs {
-        if let Some(c) = direct_in_marks(&ctx, p, prev_close) {
-            for f in in_quote.iter_mut().take(p.close.min(ctx.toks.len())).skip(p.open + 1) {
-                *f = true;
+        // A list of names in marks ("ساندهيرست" و"ويست بوينت"): what follows a rejected name
+        // with only و or a comma between is a name too.
+        let after_rejected = rejected_close.is_some_and(|rc| rc < p.open && p.open - rc <= 4 && (rc + 1..p.open).all(|k| ctx.is_punct(k, ",") || (ctx.toks[k].kind == TokKind::Arabic && (ctx.norm(k).chars().count() <= 1 || (k == rc + 1 && ctx.norm(k).starts_with("ال"))))));
+        match direct_in_marks(&ctx, p, prev_close) {
+            Some(c) if !(after_rejected && words_in(&ctx, p.open + 1..p.close) <= 3 && !c.inherit) => {
+                for f in in_quote.iter_mut().take(p.close.min(ctx.toks.len())).skip(p.open + 1) {
+                    *f = true;
+                }
+                prev_close = Some((p.close, cands.len()));
+                cands.push(c);
             }
-            prev_close = Some((p.close, cands.len()));
-            cands.push(c);
+            _ => rejected_close = Some(p.close),
         }
     }
     let mut pair_close = vec![NONE; ctx.toks.len()];
@@ -570,7 +577,8 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], pair_close: &[usize], cands: &mut Vec<
         let mut e = s;
         while e < n && !(e > s && ctx.toks[e].line_start) && !ctx.is_break(e) {
             if e > s && in_quote[e] == in_quote[s] {
-                if ctx.cues[e].is_some_and(|x| x.kind != CueKind::Source) && participle_acts(ctx, e) {
+                let adverbial = ctx.cues[e].is_some_and(|x| x.kind == CueKind::Participle) && ctx.norm(e).ends_with('ا');
+                if adverbial || (ctx.cues[e].is_some_and(|x| x.kind != CueKind::Source) && participle_acts(ctx, e)) {
                     break;
                 }
                 if ctx.is_punct(e, ":") {
