@@ -357,6 +357,33 @@ fn subject_before(ctx: &Ctx, c: usize, gender: Gender) -> Option<Spk> {
     None
 }
 
+/// The plural noun phrase right before a plural verb (أكثر من ستة آلاف إسرائيلي اتهموا,
+/// لكن كثيرا من الخبراء يقولون).
+fn plural_before(ctx: &Ctx, c: usize) -> Option<Spk> {
+    let sent = ctx.sentence_start(c);
+    let mut k = c;
+    while k > sent && c - k < 6 {
+        let t = &ctx.toks[k - 1];
+        if !t.is_word() || ctx.cues[k - 1].is_some() || lexicon::is_complementizer(&t.norm) {
+            break;
+        }
+        let quantified = t.norm == "من" && k >= 2 && matches!(ctx.norm(k - 2), "اكثر" | "اقل" | "عشرات" | "مئات" | "الاف" | "كثير" | "كثيرا" | "بعض" | "عدد" | "مييات");
+        if lexicon::is_stop(&t.norm) && !quantified {
+            break;
+        }
+        k -= 1;
+    }
+    (k < c && looks_plural_phrase(ctx, k..c)).then(|| spk_from_tokens(ctx, k..c, false, Gender::Plural))
+}
+
+/// A phrase with a plural or a number word in it.
+fn looks_plural_phrase(ctx: &Ctx, r: Range<usize>) -> bool {
+    r.clone().any(|k| {
+        let n = ctx.norm(k);
+        looks_plural(n) || ctx.toks[k].kind == TokKind::Number || matches!(n, "الاف" | "مئات" | "عشرات" | "كثيرا" | "اكثر" | "خمس" | "ثلاث" | "اربع")
+    })
+}
+
 /// An earlier speaker agreeing with `gender`, not `avoid`.
 fn from_history(hist: &[Spk], gender: Gender, avoid: Option<&Spk>) -> Option<Spk> {
     hist.iter()
@@ -395,7 +422,7 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
         }
     }
     if c > sent + 1 && matches!(ctx.norm(sent), "كان" | "وكان" | "كانت" | "وكانت") {
-        if let Some(s) = np_after(ctx, sent + 1, c, gender).filter(|s| s.named) {
+        if let Some(s) = np_after(ctx, sent + 1, c, gender) {
             return Some(s);
         }
     }
@@ -509,7 +536,10 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                 }
             }
             if cue.gender == Gender::Plural {
-                return subject_before(ctx, c, cue.gender).map(|s| (s, true)).or_else(|| implicit(ctx, c, cue.gender, hist).map(|s| (s, false)));
+                return subject_before(ctx, c, cue.gender)
+                    .or_else(|| plural_before(ctx, c))
+                    .map(|s| (s, true))
+                    .or_else(|| implicit(ctx, c, cue.gender, hist).map(|s| (s, false)));
             }
             let mut j = c + 1;
             // Skip a time word between the verb and its subject.
