@@ -434,6 +434,15 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
     if let Some(k) = (sent..c.min(sent + 5)).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG)) || ctx.person[k] != NONE) {
         return Some(person_at(ctx, k, gender));
     }
+    // A body named by a description opening the sentence (ولم يعط البيان ..., مكتفيا;
+    // إلا أن الحكومة تنكر ..., معتبرة).
+    if let Some(k) = (sent..c.min(sent + 4)).find(|&k| {
+        let n = ctx.norm(k);
+        n.starts_with("ال") && lexicon::is_description_head(n) && gender_ok(if lexicon::looks_feminine(n) { Gender::Fem } else { Gender::Masc }, gender)
+    }) {
+        let e = if k + 1 < c && ctx.norm(k + 1).starts_with("ال") && ctx.cues[k + 1].is_none() { k + 2 } else { k + 1 };
+        return Some(description(ctx, k, e, gender));
+    }
     from_history(hist, gender, None).or_else(|| mention_before(ctx, c, None))
 }
 

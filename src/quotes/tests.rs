@@ -174,3 +174,41 @@ fn speaker_canonical_is_the_longest_name() {
     assert_eq!(d[0].3, "سيرغي لافروف");
 }
 
+
+#[test]
+fn a_list_of_names_in_marks_is_rejected() {
+    let src = "وتقول تقارير إن اللواء تلقى دورات في أكاديميات مرموقة، مثل \"ساندهيرست\" البريطانية و\"ويست بوينت\" الأمريكية.";
+    let qs = run(src, &[]);
+    assert!(direct(&qs).is_empty(), "{qs:?}");
+}
+
+#[test]
+fn plural_verbs_take_the_phrase_before_them() {
+    let qs = run("لكن كثيرا من الخبراء يقولون إن الأمير يتحمل المسؤولية.", &[]);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].2, "كثيرا من الخبراء");
+}
+
+#[test]
+fn a_participle_takes_the_body_opening_its_sentence() {
+    let qs = run("ولم يعط البيان تفاصيل بشأن عمل هذه الدوائر، مكتفيا بالقول إنها ستتولى مهمة \"التحقيق والادعاء في قضايا الفساد\".", &[]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].2, "البيان");
+}
+
+#[test]
+fn kana_subject_and_qad() {
+    let qs = run("وكان الأمين العام أنطونيو غوتيريش قد وصف الأوضاع في الغوطة بـ\"جهنم على الأرض\".", &[]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].2, "أنطونيو غوتيريش");
+}
+
+#[test]
+fn source_marker_opening_the_sentence_is_the_speaker() {
+    let qs = run("وحسب الوكالة، دعا الملك سلمان إلى الاجتماع \"في إطار اهتمامه بأوضاع الأمة العربية\".", &[]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].2, "الوكالة");
+}
