@@ -62,6 +62,10 @@ pub(crate) struct Ctx<'a> {
 
 pub(crate) const NONE: usize = usize::MAX;
 
+/// The longest colon speech or reported clause, in tokens (keeps the work linear on texts
+/// without sentence breaks).
+const MAX_SPEECH: usize = 400;
+
 impl<'a> Ctx<'a> {
     fn new(doc: &'a Doc, mentions: &'a [Mention], clusters: &'a Clusters) -> Self {
         let toks = &doc.tokens[..];
@@ -510,7 +514,7 @@ fn colon_speech(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
         }
         // To the end of the paragraph, or to a sentence starting with a cue.
         let mut e = s;
-        while e < n && !(e > s && ctx.toks[e].line_start) {
+        while e < n && e - s < MAX_SPEECH && !(e > s && ctx.toks[e].line_start) {
             if ctx.is_break(e) && e + 1 < n && !ctx.toks[e + 1].line_start {
                 let next_cue = (e + 1..(e + 3).min(n)).any(|j| ctx.cues[j].is_some_and(|x| x.kind != CueKind::Source) || names_speaker(j));
                 if next_cue {
@@ -575,7 +579,7 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], pair_close: &[usize], cands: &mut Vec<
             continue; // a mark right after إن: a direct quote
         }
         let mut e = s;
-        while e < n && !(e > s && ctx.toks[e].line_start) && !ctx.is_break(e) {
+        while e < n && e - s < MAX_SPEECH && !(e > s && ctx.toks[e].line_start) && !ctx.is_break(e) {
             if e > s && in_quote[e] == in_quote[s] {
                 let adverbial = ctx.cues[e].is_some_and(|x| x.kind == CueKind::Participle) && ctx.norm(e).ends_with('ا');
                 if adverbial || (ctx.cues[e].is_some_and(|x| x.kind != CueKind::Source) && participle_acts(ctx, e)) {

@@ -602,6 +602,12 @@ fn of_headline(ctx: &Ctx, head: Range<usize>) -> Option<Spk> {
     Some(spk_from_tokens(ctx, head, named, Gender::Any))
 }
 
+/// The first four words of a role, when it has four.
+fn prefix4(k: &str) -> Option<String> {
+    let w: Vec<&str> = k.split(' ').take(4).collect();
+    (w.len() == 4).then(|| w.join(" "))
+}
+
 fn words(s: &str) -> Vec<String> {
     normalize(s).split(|c: char| c.is_whitespace() || c == '_').filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
@@ -715,6 +721,12 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             }
         }
     }
+    let mut by_prefix: HashMap<String, usize> = HashMap::new();
+    for (r, &i) in &by_role {
+        if let Some(p) = prefix4(r) {
+            by_prefix.entry(p).or_insert(i);
+        }
+    }
     let mut out = Vec::with_capacity(cands.len());
     let mut snapshot = spks.clone();
     snapshot.extend(role_names);
@@ -722,13 +734,9 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
         let speaker = s.map(|s| {
             if !s.named && s.cluster.is_none() {
                 let key = normalize(&ctx.src[s.span.clone()]);
-                let prefix = |k: &str| k.split(' ').take(4).collect::<Vec<_>>().join(" ");
                 let found = by_role.get(&key).or_else(|| {
-                    let p = prefix(&key);
-                    if p.split(' ').count() < 4 {
-                        return None;
-                    }
-                    by_role.iter().find(|(r, _)| prefix(r) == p).map(|(_, i)| i)
+                    let p = prefix4(&key)?;
+                    by_prefix.get(&p)
                 });
                 if let Some(&i) = found {
                     if i < snapshot.len() {
