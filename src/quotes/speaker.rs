@@ -617,6 +617,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
     let mut hist: Vec<Spk> = Vec::new();
     let mut last_direct: Option<Spk> = None;
     let mut spks: Vec<Option<Spk>> = Vec::with_capacity(cands.len());
+    let mut last_named: Vec<Option<Spk>> = Vec::with_capacity(cands.len());
     for c in &cands {
         let s = if let Some(h) = &c.head {
             let s = of_headline(ctx, h.clone());
@@ -651,6 +652,19 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
         if hist.len() > 64 {
             hist.drain(..32);
         }
+        // For a title with no name (وقال الحارس الأسطوري): the latest named person.
+        let titled = s.as_ref().is_some_and(|s| {
+            !s.named && s.cluster.is_none() && {
+                let first = s.key.split(' ').next().unwrap_or("");
+                first.starts_with("ال") && lexicon::is_role_head(first)
+            }
+        });
+        last_named.push(if titled {
+            let g = s.as_ref().map_or(Gender::Any, |s| s.gender);
+            hist.iter().rev().take(8).find(|h| h.named && gender_ok(h.gender, g) && h.cluster.map_or(true, |c| ctx.clusters.list.get(c).is_some_and(|x| x.label == Label::PER))).cloned()
+        } else {
+            None
+        });
         spks.push(s);
     }
     // Canonical names: the longest name in the text whose words include all of this one's.
@@ -730,7 +744,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
     let mut out = Vec::with_capacity(cands.len());
     let mut snapshot = spks.clone();
     snapshot.extend(role_names);
-    for (c, s) in cands.into_iter().zip(spks) {
+    for ((c, s), fallback) in cands.into_iter().zip(spks).zip(last_named) {
         let speaker = s.map(|s| {
             if !s.named && s.cluster.is_none() {
                 let key = normalize(&ctx.src[s.span.clone()]);
@@ -757,6 +771,18 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
                 }
             }
             let text = &ctx.src[s.span.clone()];
+            if let Some(f) = &fallback {
+                // The title stays the speaker's mention; the name is its canonical.
+                let ft = &ctx.src[f.span.clone()];
+                let (mut canonical, cluster) = match f.cluster {
+                    Some(g) if g < ctx.clusters.list.len() => (ctx.clusters.list[g].canonical.clone(), Some(g)),
+                    _ => (ft.to_string(), None),
+                };
+                if words(ft).len() > words(&canonical).len() {
+                    canonical = ft.to_string();
+                }
+                return FoundSpeaker { span: s.span.clone(), canonical, cluster };
+            }
             let ws = words(text);
             let mut canonical = match s.cluster {
                 Some(g) if g < ctx.clusters.list.len() && words(&ctx.clusters.list[g].canonical).len() >= ws.len() => ctx.clusters.list[g].canonical.clone(),
