@@ -431,6 +431,20 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
             return Some(s.clone());
         }
     }
+    // The person opening the previous sentence, when more recent than the last speaker
+    // (وتفاعل الرئيس دونالد ترامب مع الحادث. وغرد على تويتر: "...").
+    if sent > 0 && gender != Gender::Plural {
+        let prev = ctx.sentence_start(sent - 1);
+        if sent - prev < 60 {
+            if let Some(k) = (prev..sent.min(prev + 5)).find(|&k| ctx.mention_label(k) == Some(Label::PER)) {
+                let cand = person_at(ctx, k, gender);
+                let h = from_history(hist, gender, None);
+                if h.as_ref().map_or(true, |h| cand.span.start > h.span.start) {
+                    return Some(cand);
+                }
+            }
+        }
+    }
     if let Some(k) = (sent..c.min(sent + 5)).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG)) || ctx.person[k] != NONE) {
         return Some(person_at(ctx, k, gender));
     }
