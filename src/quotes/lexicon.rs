@@ -177,13 +177,15 @@ pub fn cue(norm: &str) -> Option<Cue> {
             break;
         }
     }
-    // An object pronoun on the verb: وصفته, اعتبرها, قالها.
-    for suf in ["ها", "هم", "ه"] {
-        if let Some(r) = s.strip_suffix(suf) {
-            if r.chars().count() >= 3 {
-                if let Some(&k) = c.get(r) {
-                    if k.kind == Verb {
-                        return Some(k);
+    // An object pronoun on the verb: وصفته, اعتبرها, قالها (on the word with or without و/ف).
+    for base in [norm, s] {
+        for suf in ["ها", "هم", "ه"] {
+            if let Some(r) = base.strip_suffix(suf) {
+                if r.chars().count() >= 3 {
+                    if let Some(&k) = c.get(r) {
+                        if k.kind == Verb {
+                            return Some(k);
+                        }
                     }
                 }
             }

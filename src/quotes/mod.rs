@@ -393,7 +393,9 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
         }
     }
     let before_word = word_before(ctx, p.open);
-    let naming = before_word.is_some_and(|w| {
+    // A bare proclitic right before the mark (الطائرة بـ"الانتحاري"): not a naming construction.
+    let bare_proclitic = p.open > 0 && ctx.toks[p.open - 1].kind == TokKind::Arabic && ctx.norm(p.open - 1).chars().count() <= 1 && ctx.norm(p.open - 1) != "ل";
+    let naming = !bare_proclitic && before_word.is_some_and(|w| {
         let n = &ctx.toks[w].norm;
         lexicon::is_title_noun(n) || (n_words <= 4 && lexicon::is_naming(n))
     }) && !intro;

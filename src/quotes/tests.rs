@@ -212,3 +212,41 @@ fn source_marker_opening_the_sentence_is_the_speaker() {
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].2, "الوكالة");
 }
+
+#[test]
+fn generated_inputs_never_panic_and_offsets_stay_on_characters() {
+    // A deterministic generator over the characters that matter: marks of every style, colons,
+    // periods, line breaks, cues, complementizers, tatweel, emoji, Latin and digits.
+    let pieces = [
+        "\"", "“", "”", "«", "»", "„", "'", "‘", "’", "‹", "›", ":", ".", "..", "،", "\n", " ", "قال", "وقالت", "مضيفا",
+        "إن", "أن", "على", "لافروف", "الرئيس", "بـ", "ـ", "😀", "abc", "12", "#", "_", "من جهته", "بحسب", "وكان", "قد",
+    ];
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let len = (x % 40) as usize;
+        for _ in 0..len {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        }
+        let r = crate::analyze(&s, &crate::Options::default());
+        for q in &r.quotes {
+            assert_eq!(crate::utf16_slice(&s, q.start, q.end), Some(q.text.as_str()), "{s:?}");
+            if let Some(sp) = &q.speaker {
+                assert_eq!(crate::utf16_slice(&s, sp.start, sp.end), Some(sp.text.as_str()), "{s:?}");
+            }
+        }
+        // Quotes of one kind never overlap.
+        for k in [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Headline] {
+            let spans: Vec<(u32, u32)> = r.quotes.iter().filter(|q| q.kind == k).map(|q| (q.start, q.end)).collect();
+            for w in spans.windows(2) {
+                assert!(w[0].1 <= w[1].0 || w[1].1 <= w[0].0, "{s:?} {spans:?}");
+            }
+        }
+    }
+}
