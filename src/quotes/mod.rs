@@ -353,8 +353,9 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
         k -= 1;
         if let Some((pc, _)) = prev_close {
             if k == pc {
-                // Reached the previous quote: a continuation ("..." و"...", "...", "...").
-                if p.open - k <= 3 && cue.is_none() {
+                // Reached the previous quote in this sentence: a continuation ("..." و"...",
+                // "..." يجب تسويتها إلا أنها "...").
+                if cue.is_none() {
                     inherit = true;
                 }
                 break;
@@ -395,9 +396,9 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     let before_word = word_before(ctx, p.open);
     // A bare proclitic right before the mark (الطائرة بـ"الانتحاري"): not a naming construction.
     let bare_proclitic = p.open > 0 && ctx.toks[p.open - 1].kind == TokKind::Arabic && ctx.norm(p.open - 1).chars().count() <= 1 && ctx.norm(p.open - 1) != "ل";
-    let naming = !bare_proclitic && before_word.is_some_and(|w| {
+    let naming = before_word.is_some_and(|w| {
         let n = &ctx.toks[w].norm;
-        lexicon::is_title_noun(n) || (n_words <= 4 && lexicon::is_naming(n))
+        lexicon::is_title_noun(n) || (!bare_proclitic && n_words <= 4 && lexicon::is_naming(n))
     }) && !intro;
     if naming {
         return None;

@@ -184,7 +184,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     // The phrase: words up to a stop, a cue, punctuation (commas allowed around a role).
     let mut e = j;
     let mut commas = 0;
-    let mut role_only = true;
+    let mut role_only = lexicon::is_role_head(ctx.norm(j));
     while e < limit && e - j < 12 {
         let t = &ctx.toks[e];
         if e > j && t.line_start {
