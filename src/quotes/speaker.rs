@@ -101,8 +101,9 @@ fn name_run_from(ctx: &Ctx, from: usize, limit: usize, continuing: bool) -> usiz
         if ctx.toks[k].kind == TokKind::Arabic && n.chars().count() <= 1 {
             break;
         }
-        // A verb or noun with an object pronoun (أجرته, نشرتها) does not continue a name.
-        if k > from && (n.ends_with("ته") || n.ends_with("تها")) {
+        // A verb or noun with an object pronoun (أجرته, نشرتها), or a preposition on a verbal
+        // noun (باستخدام, بتخفيض, للتسبب), does not continue a name.
+        if k > from && (n.ends_with("ته") || n.ends_with("تها") || ["بت", "باست", "لاست"].iter().any(|p| n.starts_with(p))) {
             break;
         }
         if n.starts_with("ال") {
@@ -470,7 +471,7 @@ fn feminine_verb(n: &str) -> bool {
 fn looks_plural(t: &str) -> bool {
     let first = t.split(' ').next().unwrap_or("");
     first.ends_with("ون") || first.ends_with("ين") || first.ends_with("ات")
-        || matches!(first.trim_start_matches("ال"), "نواب" | "خبراء" | "تقارير" | "مصادر" | "شهود" | "سكان" | "قضاه" | "مسوولو" | "مستشارو" | "اعضاء" | "وزراء" | "قاده")
+        || matches!(first.trim_start_matches("ال"), "نواب" | "خبراء" | "تقارير" | "مصادر" | "شهود" | "سكان" | "قضاه" | "مسوولو" | "مستشارو" | "اعضاء" | "وزراء" | "قاده" | "نشطاء" | "علماء" | "اطباء" | "زعماء")
 }
 
 /// The person or organization at token `k`: the recognizer's mention, or a name word.
@@ -588,6 +589,12 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             // The subject of the participle's own sentence: an earlier cue verb's speaker, or
             // the person or organization opening the sentence.
             let sent = ctx.sentence_start(c);
+            if cue.gender == Gender::Plural {
+                if let Some(k) = (sent..c).find(|&k| ctx.toks[k].kind == TokKind::Arabic && looks_plural(ctx.norm(k)) && !lexicon::is_stop(ctx.norm(k))) {
+                    let e = if k + 1 < c && ctx.norm(k + 1).starts_with("ال") { k + 2 } else { k + 1 };
+                    return Some((description(ctx, k, e, cue.gender), true));
+                }
+            }
             if depth == 0 {
                 // The main verb of the sentence: its first cue verb with a subject.
                 for k in sent..c {
