@@ -182,6 +182,9 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     if ctx.toks[j].kind == TokKind::Arabic && ctx.norm(j).chars().count() <= 1 {
         return None; // a bare proclitic (بـ"...")
     }
+    if ctx.mention_of[j] == NONE && ["بال", "لل"].iter().any(|p| ctx.norm(j).starts_with(p)) && ctx.norm(j).chars().count() > 4 {
+        return None; // a preposition or conjunction on a noun (أقر بالذنب) is no subject
+    }
     // The phrase: words up to a stop, a cue, punctuation (commas allowed around a role).
     let mut e = j;
     let mut commas = 0;
