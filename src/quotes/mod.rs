@@ -55,6 +55,8 @@ pub(crate) struct Ctx<'a> {
     pub cues: Vec<Option<Cue>>,
     /// For each token, the index of the first token of its paragraph.
     pub para_start: Vec<usize>,
+    /// For each token, whether it is inside an accepted quote (set once marks are paired).
+    pub quoted: Vec<bool>,
     /// For each token, the byte where a person's name starts in it when the token is a word of
     /// a name the text marks as a person's without the recognizer (see [`person_words`]).
     pub person: Vec<usize>,
@@ -108,7 +110,8 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let person = person_words(doc.src, toks, &cues, &mention_of);
-        Ctx { src: doc.src, toks, mentions, clusters, mention_of, cues, para_start, person }
+        let quoted = vec![false; toks.len()];
+        Ctx { src: doc.src, toks, mentions, clusters, mention_of, cues, para_start, quoted, person }
     }
 
     pub fn norm(&self, i: usize) -> &str {
@@ -244,7 +247,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Found> 
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let ctx = Ctx::new(doc, mentions, clusters);
+    let mut ctx = Ctx::new(doc, mentions, clusters);
     let mut cands: Vec<Cand> = Vec::new();
     let pairs = marks::pair(doc.src, &doc.tokens);
     // Tokens inside accepted quotes do not act as cues for other quotes.
@@ -277,6 +280,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Found> 
     headlines(&ctx, &mut cands);
     cands.sort_by_key(|c| (c.at, c.span.start));
     let cands = drop_overlaps(cands);
+    ctx.quoted = in_quote;
     speaker::resolve(&ctx, cands)
 }
 

@@ -346,6 +346,9 @@ fn subject_before(ctx: &Ctx, c: usize, gender: Gender) -> Option<Spk> {
     if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG | Label::LOC) && ctx.mentions[m].span.end <= ctx.toks[k - 1].end {
         let ms = ctx.toks.partition_point(|t| t.end <= ctx.mentions[m].span.start);
         let inner = ms > 0 && matches!(ctx.norm(ms - 1), "لدي" | "باسم" | "في" | "عن" | "من");
+        // In a relative clause (ركلة الجزاء التي سجلها كريستيانو رونالدو قال): not the subject.
+        let relative = (ms.saturating_sub(4).max(sent)..ms).any(|i| matches!(ctx.norm(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
+        let inner = inner || relative;
         if !inner {
             return Some(spk_from_mention(ctx, m, gender));
         }
@@ -403,6 +406,9 @@ fn mention_before(ctx: &Ctx, c: usize, avoid: Option<&Spk>) -> Option<Spk> {
     while k > 0 && c - k < 80 {
         k -= 1;
         let m = ctx.mention_of[k];
+        if ctx.quoted[k] {
+            continue;
+        }
         if (m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG)) || (m == NONE && ctx.person[k] != NONE) {
             let s = person_at(ctx, k, Gender::Any);
             let same = avoid.is_some_and(|a| (a.cluster.is_some() && a.cluster == s.cluster) || normalize(&ctx.src[a.span.clone()]) == normalize(&ctx.src[s.span.clone()]));
@@ -440,7 +446,7 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
     if sent > 0 && gender != Gender::Plural {
         let prev = ctx.sentence_start(sent - 1);
         if sent - prev < 60 {
-            if let Some(k) = (prev..sent.min(prev + 5)).find(|&k| ctx.mention_label(k) == Some(Label::PER)) {
+            if let Some(k) = (prev..sent.min(prev + 5)).find(|&k| !ctx.quoted[k] && ctx.mention_label(k) == Some(Label::PER)) {
                 let cand = person_at(ctx, k, gender);
                 let h = from_history(hist, gender, None);
                 if h.as_ref().map_or(true, |h| cand.span.start > h.span.start) {
@@ -449,7 +455,7 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
             }
         }
     }
-    if let Some(k) = (sent..c.min(sent + 5)).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG)) || ctx.person[k] != NONE) {
+    if let Some(k) = (sent..c.min(sent + 5)).find(|&k| !ctx.quoted[k] && (matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG)) || ctx.person[k] != NONE)) {
         return Some(person_at(ctx, k, gender));
     }
     // A body named by a description opening the sentence (ولم يعط البيان ..., مكتفيا;
