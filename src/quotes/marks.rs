@@ -134,7 +134,7 @@ fn pair_paragraph(src: &str, toks: &[Token], from: usize, to: usize, out: &mut V
             }
             Role::Either => {
                 if st.is_empty() {
-                    if !(sc && !so) {
+                    if !sc || so {
                         st.push(k);
                     }
                 } else if so && !sc && remaining[fam] >= 2 {

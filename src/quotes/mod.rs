@@ -423,9 +423,7 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
         false
     } else if intro {
         !(all_mentions && n_words <= 3 && !ctx.is_punct(p.open - 1, ":"))
-    } else if all_mentions && n_words <= 4 {
-        false
-    } else if p.unclosed {
+    } else if (all_mentions && n_words <= 4) || p.unclosed {
         false
     } else if n_words >= 6 {
         true

@@ -230,7 +230,6 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     // 1. Title and role, then the name (the recognizer's, or by the shape of the words).
     if lexicon::is_role_head(first) {
         let k = skip_role(ctx, j, e);
-        let role = Some(j..k);
         if k < e {
             if ctx.mention_label(k) == Some(Label::PER) {
                 let mut s = extended_mention(ctx, k, e, gender);
@@ -244,7 +243,6 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
                 return Some(s);
             }
         }
-        let _ = role;
         return Some(description(ctx, j, e, gender));
     }
     // 2. A person, organization or place the recognizer found at the start.
@@ -472,7 +470,7 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
 
 /// A verb in the feminine: past -ت (غادرت, واصلت) or present تـ (لتتذكر).
 fn feminine_verb(n: &str) -> bool {
-    let v = n.trim_start_matches(|c| c == 'و' || c == 'ف').trim_start_matches('ل');
+    let v = n.trim_start_matches(['و', 'ف']).trim_start_matches('ل');
     v.chars().count() >= 3 && (v.ends_with('ت') || v.starts_with('ت')) && !lexicon::is_stop(n)
 }
 
@@ -739,7 +737,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             e += 1;
         }
         let k = skip_role(ctx, i, e);
-        if k >= e || k == i + 1 && false {
+        if k >= e {
             continue;
         }
         let name = if ctx.mention_label(k) == Some(Label::PER) {
