@@ -237,11 +237,13 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
                 return Some(s);
             }
             let r = name_run(ctx, k, e);
-            if r > k {
+            if r > k && name_ends(ctx, r, e) {
                 let mut s = spk_from_tokens(ctx, k..r, true, gender);
                 s.role = trim_role(ctx, j, k);
                 return Some(s);
             }
+            // No name after the role (محامي رمضان مرة أخرى ...): the role itself.
+            return Some(description(ctx, j, k, gender));
         }
         return Some(description(ctx, j, e, gender));
     }
@@ -259,15 +261,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     // 3. A bare name (وقال بوحجة ...), or a description (مصدر أمني, المتظاهرون, قيادة الدفاع).
     if !lexicon::is_description_head(first) && !lexicon::is_role_cont(first) && !first.starts_with("ال") && ctx.toks[j].kind == TokKind::Arabic {
         let r = name_run(ctx, j, e);
-        let ends = r >= e
-            || !ctx.toks[r].is_word()
-            || ctx.norm(r).starts_with("ال")
-            || ctx.mention_of[r] != NONE
-            || lexicon::is_stop(ctx.norm(r))
-            || lexicon::is_role_head(ctx.norm(r))
-            || ctx.norm(r).starts_with('ل')
-            || ctx.norm(r).starts_with('ب');
-        if r > j && (ends || ctx.person[j] != NONE) {
+        if r > j && (name_ends(ctx, r, e) || ctx.person[j] != NONE) {
             return Some(spk_from_tokens(ctx, j..r, true, gender));
         }
     }
@@ -299,6 +293,21 @@ fn extended_mention(ctx: &Ctx, k: usize, e: usize, gender: Gender) -> Spk {
         }
     }
     s
+}
+
+/// Whether a name run ending at `r` (before `e`) ends where a name can end: at the end of
+/// the phrase, before punctuation, an article word, a mention, a stop word, a role, or a
+/// preposition.
+fn name_ends(ctx: &Ctx, r: usize, e: usize) -> bool {
+    r >= e
+        || r >= ctx.toks.len()
+        || !ctx.toks[r].is_word()
+        || ctx.norm(r).starts_with("ال")
+        || ctx.mention_of[r] != NONE
+        || lexicon::is_stop(ctx.norm(r))
+        || lexicon::is_role_head(ctx.norm(r))
+        || ctx.norm(r).starts_with('ل')
+        || ctx.norm(r).starts_with('ب')
 }
 
 /// The role phrase `j..k` without trailing commas, as a byte range.
@@ -453,7 +462,9 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
             }
         }
     }
-    if let Some(k) = (sent..c.min(sent + 5)).find(|&k| !ctx.quoted[k] && (matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG)) || ctx.person[k] != NONE)) {
+    // (A country speaks in the feminine: قالت روسيا, لكنها شددت.)
+    let fem_loc = |k: usize| gender == Gender::Fem && ctx.mention_label(k) == Some(Label::LOC);
+    if let Some(k) = (sent..c.min(sent + 5)).find(|&k| !ctx.quoted[k] && (matches!(ctx.mention_label(k), Some(Label::PER | Label::ORG)) || ctx.person[k] != NONE || fem_loc(k))) {
         return Some(person_at(ctx, k, gender));
     }
     // A body named by a description opening the sentence (ولم يعط البيان ..., مكتفيا;
