@@ -14,7 +14,7 @@ const tip = $("tip");
 
 const DEBOUNCE_MS = 300;
 const PASTE_DEBOUNCE_MS = 20;
-const FRAME_BUDGET_MS = 8;
+const FRAME_BUDGET_MS = 5;
 
 // ---------------------------------------------------------------- worker
 
@@ -154,7 +154,7 @@ function render() {
   const frame = () => {
     if (token !== renderToken) return;
     const now = performance.now();
-    if (last) budget = now - last > 40 ? Math.max(2, budget / 2) : Math.min(FRAME_BUDGET_MS, budget + 1);
+    if (last) budget = now - last > 34 ? Math.max(1.5, budget / 2) : Math.min(FRAME_BUDGET_MS, budget + 0.5);
     last = now;
     if (!renderer || renderer.token !== token) {
       timed(() => {

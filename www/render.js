@@ -40,31 +40,45 @@ function outerFirst(a, b) {
   return a.layer - b.layer || a.start - b.start || b.end - a.end || a.index - b.index;
 }
 
-/** Cuts [0, text.length) at every item boundary: [{start, end, active: [item, ...]}]. */
-export function segment(text, items) {
-  const cuts = new Set([0, text.length]);
-  for (const it of items) {
-    cuts.add(it.start);
-    cuts.add(it.end);
-  }
-  const bounds = [...cuts].sort((a, b) => a - b);
+/**
+ * Cuts [0, text.length) at every item boundary, lazily: returns next() → {start, end, active} or
+ * null at the end; `active` lists the items covering the segment, outermost first (a list is
+ * never mutated once returned, and is shared by consecutive segments while nothing changes).
+ */
+export function segmenter(text, items) {
+  const cuts = new Float64Array(items.length * 2 + 2);
+  cuts[0] = 0;
+  cuts[1] = text.length;
+  items.forEach((it, k) => {
+    cuts[2 + 2 * k] = it.start;
+    cuts[3 + 2 * k] = it.end;
+  });
+  cuts.sort();
   const byStart = [...items].sort((a, b) => a.start - b.start);
-  const segments = [];
   let active = [];
   let next = 0;
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const from = bounds[i];
-    const to = bounds[i + 1];
-    // Each segment keeps its own list (never mutated after), shared with the next while unchanged.
+  let i = 0;
+  return function nextSegment() {
+    while (i + 1 < cuts.length && cuts[i + 1] === cuts[i]) i++;
+    if (i + 1 >= cuts.length) return null;
+    const from = cuts[i];
+    const to = cuts[++i];
     let list = active.some((it) => it.end <= from) ? active.filter((it) => it.end > from) : null;
     while (next < byStart.length && byStart[next].start <= from) {
       const it = byStart[next++];
       if (it.end > from) (list ??= [...active]).push(it);
     }
     if (list) active = list.sort(outerFirst);
-    segments.push({ start: from, end: to, active });
-  }
-  return segments;
+    return { start: from, end: to, active };
+  };
+}
+
+/** All segments at once: [{start, end, active: [item, ...]}]. */
+export function segment(text, items) {
+  const next = segmenter(text, items);
+  const out = [];
+  for (let seg = next(); seg; seg = next()) out.push(seg);
+  return out;
 }
 
 /**
@@ -111,8 +125,8 @@ export function describe(item, result, first) {
  * `marks` (entity and quote elements in document order), `byCluster`, `byEntity`, `byQuote`.
  */
 export function createRenderer(container, text, result) {
-  const items = collectItems(text, result);
-  const segments = segment(text, items);
+  const nextSegment = segmenter(text, collectItems(text, result));
+  let pending = nextSegment();
   const stack = []; // [{item, el}]
   const seen = new Set(); // items that already have their first element
   const state = {
@@ -120,10 +134,9 @@ export function createRenderer(container, text, result) {
     byCluster: new Map(),
     byEntity: new Map(),
     byQuote: new Map(),
-    segments: segments.length,
-    done: segments.length === 0,
+    segments: 0,
+    done: pending === null,
   };
-  let i = 0;
 
   function open(item) {
     const first = !seen.has(item);
@@ -153,8 +166,10 @@ export function createRenderer(container, text, result) {
   state.step = function step(budgetMs = 8) {
     const t0 = performance.now();
     let n = 0;
-    while (i < segments.length) {
-      const seg = segments[i++];
+    while (pending) {
+      const seg = pending;
+      pending = nextSegment();
+      state.segments++;
       let k = 0;
       while (k < stack.length && k < seg.active.length && stack[k].item === seg.active[k]) k++;
       stack.length = k;
@@ -167,7 +182,7 @@ export function createRenderer(container, text, result) {
       parent.appendChild(document.createTextNode(text.slice(seg.start, seg.end)));
       if ((++n & 63) === 0 && performance.now() - t0 > budgetMs) break;
     }
-    state.done = i >= segments.length;
+    state.done = pending === null;
     return state.done;
   };
   return state;

@@ -44,6 +44,7 @@ test("a 100,000-character article renders without a main-thread task of 100 ms o
     const last = (name) => performance.getEntriesByName(name).at(-1)?.startTime;
     const a = document.getElementById("article");
     return {
+      send: last("marsad:send"),
       result: last("marsad:result"),
       rendered: last("marsad:rendered"),
       longtasks: window.__longtasks,
@@ -62,7 +63,8 @@ test("a 100,000-character article renders without a main-thread task of 100 ms o
   t.diagnostic(
     `100k chars: analysis in the worker ${m.analyzeMs} ms; rendering ${m.renderMs.toFixed(0)} ms in ${m.chunks} chunks, ` +
       `longest chunk ${m.maxChunkMs} ms; long tasks while rendering: ${during.length} (longest ${maxDuring.toFixed(0)} ms); ` +
-      `longest task overall (incl. the paste into the textarea) ${maxAll.toFixed(0)} ms; ${m.marks} entity marks, ${m.quotes} quotes; paste to done ${wall} ms`,
+      `longest task overall (incl. the paste into the textarea) ${maxAll.toFixed(0)} ms; ${m.marks} entity marks, ${m.quotes} quotes; paste to done ${wall} ms; ` +
+      `timeline (ms from the result): sent ${(m.send - m.result).toFixed(0)}, rendered +${(m.rendered - m.result).toFixed(0)}, long tasks ${m.longtasks.map((lt) => `${(lt.start - m.result).toFixed(0)}+${lt.duration.toFixed(0)}`).join(" ")}`,
   );
   assert.ok(m.marks > 500, `many highlights (${m.marks})`);
   assert.ok(m.chunks > 1, "rendered incrementally");
