@@ -87,6 +87,66 @@ test("a dev article from the examples, one click away", { timeout: 30000 }, asyn
   assert.match(await page.locator("#examples-note").textContent(), /Chouigui/);
 });
 
+test("typing is analyzed after a pause; a .txt file opens from the button or by dropping it", { timeout: 30000 }, async () => {
+  await page.locator("#clear").click();
+  assert.equal(await page.locator("#article").getAttribute("data-state"), "empty");
+  await page.locator("#input").focus();
+  await page.keyboard.type("وقال وزير الخارجية الروسي سيرغي لافروف في موسكو", { delay: 5 });
+  await waitRendered(page, "وقال وزير الخارجية الروسي سيرغي لافروف في موسكو");
+  assert.ok((await page.locator("#article mark.ent").count()) >= 1);
+
+  await page.locator("#file").setInputFiles({ name: "article.txt", mimeType: "text/plain", buffer: Buffer.from(DEV) });
+  await waitRendered(page, DEV);
+
+  const dropped = "أعلن الرئيس فلاديمير بوتين في موسكو";
+  await page.locator("#drop").evaluate((zone, text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "dropped.txt", { type: "text/plain" }));
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, dropped);
+  await waitRendered(page, dropped);
+  assert.equal(await page.locator("#input").inputValue(), dropped);
+});
+
+test("highlight colours meet WCAG AA in the light and the dark scheme", { timeout: 20000 }, async () => {
+  await paste(page, SEED + "\nقال جوزيف بوريل إن الاتحاد الأوروبي قلق");
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const rows = await page.evaluate(() => {
+      const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const ratio = (a, b) => {
+        const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
+        return (x + 0.05) / (y + 0.05);
+      };
+      const out = [];
+      // The legend swatches carry every type, whatever this text contains.
+      for (const sw of document.querySelectorAll("#legend .swatch")) {
+        const cs = getComputedStyle(sw);
+        const key = sw.dataset.label || sw.dataset.kind;
+        const line = sw.dataset.label ? cs.borderBottomColor : cs.borderTopColor;
+        const panel = getComputedStyle(document.querySelector(".output-pane")).backgroundColor;
+        const text = getComputedStyle(document.getElementById("article")).color;
+        out.push({ key, text: ratio(text, cs.backgroundColor), line: ratio(line, cs.backgroundColor), linePanel: ratio(line, panel) });
+      }
+      const tag = document.querySelector("#article .q-first");
+      const tcs = getComputedStyle(tag, "::before");
+      out.push({ key: "speaker tag", text: ratio(tcs.color, tcs.backgroundColor), line: 99, linePanel: 99 });
+      return out;
+    });
+    assert.equal(rows.length, 8);
+    for (const r of rows) {
+      assert.ok(r.text >= 4.5, `${scheme} ${r.key}: text contrast ${r.text.toFixed(2)}`);
+      assert.ok(r.line >= 3 && r.linePanel >= 3, `${scheme} ${r.key}: line contrast ${r.line.toFixed(2)} / ${r.linePanel.toFixed(2)}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+});
+
 test("legend toggles hide and show a type", { timeout: 20000 }, async () => {
   await paste(page, SEED);
   const per = page.locator('#article mark.ent[data-label="PER"]').first();
