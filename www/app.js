@@ -324,9 +324,15 @@ function goTo(index, focus = true) {
   selection.index = ((index % n) + n) % n;
   const target = selection.els[selection.index];
   target.classList.add("current");
-  $("selection-text").textContent = t("selected", selection.name, selection.index + 1, n);
+  showSelectionText();
   target.scrollIntoView({ block: "center", behavior: "instant" });
   if (focus) focusMark(target);
+}
+
+// "name — 2 / 7": the name isolated (it is Arabic in an interface that may be left to right).
+function showSelectionText() {
+  const n = selection.els.length;
+  $("selection-text").replaceChildren(el("bdi", { lang: "ar", text: selection.name }), ` — ${selection.index + 1} / ${n}`);
 }
 
 function selectCluster(id, button, focus = true) {
@@ -671,7 +677,7 @@ function applyLang(code) {
     renderPanels()();
     setStatus(t("resultSummary", (current.result.entities || []).length, (current.result.quotes || []).length, current.ms));
   }
-  if (selection) $("selection-text").textContent = t("selected", selection.name, selection.index + 1, selection.els.length);
+  if (selection) showSelectionText();
 }
 $("lang").addEventListener("click", () => applyLang(lang() === "ar" ? "en" : "ar"));
 

@@ -1,9 +1,11 @@
 // Takes the page's screenshots (not a test): light and dark desktop, phone width, English.
-//   node tests/e2e/screenshots.mjs [outdir]      (default /tmp/shots; run after npm run build)
-import { mkdirSync } from "node:fs";
+//   node tests/e2e/screenshots.mjs [outdir] [--docs]   (default /tmp/shots; run after npm run build)
+// With --docs it also writes docs/screenshot.png (the README's picture, kept under 250 KB).
+import { mkdirSync, statSync } from "node:fs";
 import { setup, paste, readExample } from "./helpers.mjs";
 
-const out = process.argv[2] || "/tmp/shots";
+const out = process.argv.slice(2).find((a) => !a.startsWith("--")) || "/tmp/shots";
+const docs = process.argv.includes("--docs");
 mkdirSync(out, { recursive: true });
 const SEED = readExample("seed-sana-moscow.txt");
 const DEV = readExample("AL-sport-2256-20180706.txt");
@@ -36,6 +38,19 @@ try {
       await page.screenshot({ path: `${out}/desktop-english.png` });
     }
     console.log(`${out}/${s.name}.png`);
+    if (docs && s.name === "desktop-light") {
+      await page.locator("#lang").click(); // back to Arabic
+      await page.locator("#sel-clear").click();
+      await page.setViewportSize({ width: 1200, height: 740 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator("#input").evaluate((t) => t.setSelectionRange(0, 0));
+      await page.locator("#input").evaluate((t) => (t.scrollTop = 0));
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => document.activeElement.blur());
+      const file = new URL("../../docs/screenshot.png", import.meta.url);
+      await page.screenshot({ path: file.pathname });
+      console.log(`${file.pathname} ${statSync(file).size} bytes`);
+    }
   }
 } finally {
   await env.close();
