@@ -140,7 +140,8 @@ function render() {
   // clears and segments, each later one appends a slice of the article within a time budget that
   // shrinks when frames run long (style, layout and paint of the new slice count too); the panels
   // get frames of their own at the end.
-  let budget = FRAME_BUDGET_MS;
+  // Start small: the first slices fill the viewport, whose layout and paint are not skipped.
+  let budget = 2;
   let last = 0;
   let panelsStep = null;
   const timed = (fn) => {
@@ -154,7 +155,7 @@ function render() {
   const frame = () => {
     if (token !== renderToken) return;
     const now = performance.now();
-    if (last) budget = now - last > 34 ? Math.max(1.5, budget / 2) : Math.min(FRAME_BUDGET_MS, budget + 0.5);
+    if (last) budget = now - last > 34 ? Math.max(1.5, budget / 2) : Math.min(FRAME_BUDGET_MS, budget + 1);
     last = now;
     if (!renderer || renderer.token !== token) {
       timed(() => {
