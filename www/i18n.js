@@ -9,7 +9,7 @@ export const STRINGS = {
     langSwitch: "English",
     langSwitchLabel: "Switch the interface to English",
     inputHeading: "النص",
-    inputLabel: "الصق نصًّا عربيًّا أو اكتبه أو أسقط ملف ‎.txt‎ هنا",
+    inputLabel: "الصق نصًّا عربيًّا أو اكتبه، أو أسقط هنا ملفًّا نصيًّا",
     placeholder: "الصق مقالًا عربيًّا هنا…",
     openFile: "افتح ملفًّا…",
     analyzeNow: "حلّل الآن",
