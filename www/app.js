@@ -363,6 +363,15 @@ function focusMark(m) {
   m.focus({ preventScroll: true });
 }
 
+// Scrolls a highlight into view, clear of the sticky selection bar.
+function reveal(m) {
+  m.scrollIntoView({ block: "nearest", behavior: "instant" });
+  const bar = $("selection");
+  if (bar.hidden) return;
+  const over = bar.getBoundingClientRect().bottom + 8 - m.getBoundingClientRect().top;
+  if (over > 0) window.scrollBy({ top: -over, behavior: "instant" });
+}
+
 function markOf(node) {
   if (!(node instanceof Element)) return null;
   return node.closest("mark.ent") || node.closest(".q");
@@ -428,7 +437,7 @@ article.addEventListener("keydown", (ev) => {
   }
   ev.preventDefault();
   to = Math.max(0, Math.min(marks.length - 1, to));
-  marks[to].scrollIntoView({ block: "nearest", behavior: "instant" });
+  reveal(marks[to]);
   focusMark(marks[to]);
 });
 
