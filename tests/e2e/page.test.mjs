@@ -299,6 +299,18 @@ test("a failing worker is reported and the next input recovers", { timeout: 3000
   assert.equal(await broken.locator("#error").isHidden(), true);
   assert.ok((await broken.locator("#article mark.ent").count()) >= 1);
   await broken.close();
+
+  // A worker script that dies (an 'error' event rather than an error answer).
+  const dying = await page.context().newPage();
+  await dying.route("**/worker.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: 'throw new Error("boom");' }));
+  await dying.goto(env.server.url);
+  await dying.locator("#input").fill("قال لافروف في موسكو");
+  await dying.locator("#error").waitFor({ state: "visible" });
+  await dying.unroute("**/worker.js");
+  await dying.locator("#input").fill("قال سيرغي لافروف في موسكو اليوم");
+  await waitRendered(dying, "قال سيرغي لافروف في موسكو اليوم");
+  assert.equal(await dying.locator("#error").isHidden(), true);
+  await dying.close();
 });
 
 test("no request leaves the page's origin", async () => {
