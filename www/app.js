@@ -363,6 +363,11 @@ function focusMark(m) {
   m.focus({ preventScroll: true });
 }
 
+function isShown(m) {
+  const key = m.dataset.label || m.dataset.kind;
+  return !article.classList.contains(`hide-${key}`);
+}
+
 // Scrolls a highlight into view, clear of the sticky selection bar.
 function reveal(m) {
   m.scrollIntoView({ block: "nearest", behavior: "instant" });
@@ -436,7 +441,11 @@ article.addEventListener("keydown", (ev) => {
       return;
   }
   ev.preventDefault();
+  // Skip the highlights of types switched off in the legend.
+  const step = to < i || ev.key === "End" ? -1 : 1;
   to = Math.max(0, Math.min(marks.length - 1, to));
+  while (to >= 0 && to < marks.length && !isShown(marks[to])) to += step;
+  if (to < 0 || to >= marks.length) return;
   reveal(marks[to]);
   focusMark(marks[to]);
 });

@@ -246,6 +246,17 @@ test("keyboard path: tab to the highlights, arrows, Enter selects, toggles and p
   await page.keyboard.press("Space");
   assert.equal(await page.locator('input[data-toggle="LOC"]').isChecked(), true);
 
+  // With a type switched off, the arrows skip its highlights.
+  await page.locator('input[data-toggle="LOC"]').uncheck();
+  await page.evaluate(() => document.querySelector("#article mark.ent, #article .q-first").focus());
+  const visited = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("ArrowDown");
+    visited.push(await page.evaluate(() => document.activeElement.dataset.label || document.activeElement.dataset.kind));
+  }
+  assert.ok(!visited.includes("LOC"), `visited ${visited.join(",")}`);
+  await page.locator('input[data-toggle="LOC"]').check();
+
   // A panel item by keyboard: Enter selects and moves focus to the first mention.
   await page.locator('[data-panel="LOC"] button.item-btn').first().focus();
   await page.keyboard.press("Enter");
