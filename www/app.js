@@ -67,6 +67,7 @@ function onWorkerMessage(ev) {
     workerFailed(msg.message || "error");
     return;
   }
+  if (done.discard && pendingText === null) return;
   if (pendingText !== null) {
     // Newer text is waiting: analyze it instead of drawing a stale result.
     const text = pendingText;
@@ -97,8 +98,11 @@ function send(text) {
 
 function analyze(text) {
   if (!text.trim()) {
+    // An analysis still running is for text that is gone: its result must not be drawn.
+    if (inflight) inflight.discard = true;
     pendingText = null;
     current = null;
+    article.removeAttribute("aria-busy");
     cancelRender();
     article.replaceChildren();
     article.dataset.state = "empty";
@@ -108,7 +112,7 @@ function analyze(text) {
     return;
   }
   // Nothing changed (an input event that left the text as it was, the same paste again).
-  if (inflight ? inflight.text === text && pendingText === null : current && current.text === text && pendingText === null) return;
+  if (pendingText === null && (inflight ? !inflight.discard && inflight.text === text : current && current.text === text)) return;
   if (inflight) pendingText = text;
   else send(text);
 }

@@ -95,6 +95,17 @@ test("typing is analyzed after a pause; a .txt file opens from the button or by 
   await waitRendered(page, "وقال وزير الخارجية الروسي سيرغي لافروف في موسكو");
   assert.ok((await page.locator("#article mark.ent").count()) >= 1);
 
+  // Clearing while an analysis runs: its late result is not drawn.
+  await page.evaluate((t) => navigator.clipboard.writeText(t), SEED);
+  await page.locator("#input").focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+V");
+  await page.waitForFunction(() => document.getElementById("article").getAttribute("aria-busy") === "true");
+  await page.locator("#clear").click();
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator("#article").getAttribute("data-state"), "empty");
+  assert.equal(await page.locator("#article").textContent(), "");
+
   await page.locator("#file").setInputFiles({ name: "article.txt", mimeType: "text/plain", buffer: Buffer.from(DEV) });
   await waitRendered(page, DEV);
 
