@@ -56,6 +56,7 @@ function onWorkerMessage(ev) {
       $("version").textContent = `marsad ${msg.version}`;
       versionShown = true;
     }
+    if (!inflight && !current) setStatus(t("ready"));
     return;
   }
   if (!inflight || msg.id !== inflight.id) return;

@@ -122,7 +122,8 @@ export function describe(item, result, first) {
 /**
  * Renders into `container` a slice at a time. `step(budgetMs)` does at most about budgetMs of
  * work and returns true when everything is in. Marks are collected for navigation:
- * `marks` (entity and quote elements in document order), `byCluster`, `byEntity`, `byQuote`.
+ * `marks` (entity and quote elements in document order), `byCluster` (each entity's first
+ * element, per cluster id) and `byQuote` (each quote's first element).
  */
 export function createRenderer(container, text, result) {
   const nextSegment = segmenter(text, collectItems(text, result));
@@ -132,7 +133,6 @@ export function createRenderer(container, text, result) {
   const state = {
     marks: [],
     byCluster: new Map(),
-    byEntity: new Map(),
     byQuote: new Map(),
     segments: 0,
     done: pending === null,
@@ -149,7 +149,6 @@ export function createRenderer(container, text, result) {
       el.tabIndex = -1;
       state.marks.push(el);
       const e = result.entities[item.index];
-      if (!state.byEntity.has(item.index)) state.byEntity.set(item.index, el);
       if (e.cluster !== null && e.cluster !== undefined) {
         let list = state.byCluster.get(e.cluster);
         if (!list) state.byCluster.set(e.cluster, (list = []));
