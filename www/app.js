@@ -225,7 +225,9 @@ function renderPanels() {
   const clusters = result.clusters || [];
   const parts = [];
   const jobs = []; // [ul, () => li]
-  for (const label of LABELS) {
+  // The four known types first, then any type a newer analyzer may add.
+  const labels = [...LABELS, ...new Set(clusters.map((c) => c.label).filter((l) => !LABELS.includes(l)))];
+  for (const label of labels) {
     const list = clusters.filter((c) => c.label === label).sort((a, b) => b.mentions.length - a.mentions.length || a.id - b.id);
     if (label === "MISC" && list.length === 0) continue;
     const ul = el("ul");
@@ -245,7 +247,7 @@ function renderPanels() {
         },
       ]);
     }
-    const h = el("h3", { id: `panel-${label}` }, el("span", { class: "swatch ent", "data-label": label, "aria-hidden": "true" }), el("span", { text: `${t("panel" + label)} (${list.length})` }));
+    const h = el("h3", { id: `panel-${label}` }, el("span", { class: "swatch ent", "data-label": label, "aria-hidden": "true" }), el("span", { text: `${LABELS.includes(label) ? t("panel" + label) : label} (${list.length})` }));
     const sec = el("section", { class: "panel", "data-panel": label, "aria-labelledby": `panel-${label}` }, h);
     sec.append(list.length ? ul : el("p", { class: "none", text: t("none") }));
     parts.push(sec);
@@ -491,7 +493,7 @@ function showTip(m) {
   if (m.matches("mark.ent")) {
     const e = result.entities[Number(m.dataset.entity)];
     const c = (result.clusters || []).find((x) => x.id === e.cluster);
-    tipRow(dl, "type", t(e.label));
+    tipRow(dl, "type", LABELS.includes(e.label) ? t(e.label) : e.label);
     tipRow(dl, "canonical", c ? c.canonical : e.text);
     if (c && c.roles && c.roles.length) tipRow(dl, "role", c.roles.join("، "));
   } else {
@@ -551,6 +553,8 @@ window.addEventListener(
   },
   { passive: true, capture: true },
 );
+
+window.addEventListener("resize", () => hideTip());
 
 // ---------------------------------------------------------------- legend toggles
 
