@@ -165,5 +165,7 @@ export function setLang(code, root = document) {
     }
   }
   root.title = current === "ar" ? "مرصد — marsad" : "marsad — مرصد";
+  // The switch speaks the other language.
+  for (const el of root.querySelectorAll("[data-lang-switch]")) el.lang = current === "ar" ? "en" : "ar";
   return current;
 }
