@@ -217,9 +217,11 @@ export function renderHtmlString(text, result, extraAttrs = () => []) {
   return out.join("");
 }
 
-/** One CSV field (RFC 4180). */
-function csvField(v) {
-  const s = v === null || v === undefined ? "" : String(v);
+/** One CSV field (RFC 4180). Text that a spreadsheet would read as a formula (= + - @, tab, CR
+ * at the start) gets a leading apostrophe, so an exported quote can never run as a formula. */
+export function csvField(v) {
+  let s = v === null || v === undefined ? "" : String(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 function csv(rows) {

@@ -3,7 +3,7 @@
 // the CSV exports. The browser tests cover the same code through the DOM.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { collectItems, segment, renderHtmlString, entitiesCsv, quotesCsv, escapeHtml } from "../../www/render.js";
+import { collectItems, segment, renderHtmlString, entitiesCsv, quotesCsv, escapeHtml, csvField } from "../../www/render.js";
 import { annotatedHtml, exportContent } from "../../www/export.js";
 
 const TEXT = 'قال لافروف "نحن هنا" في موسكو\nسطر <b>ثان</b> & "آخر"';
@@ -74,6 +74,15 @@ test("CSV exports: header, one row per item, RFC 4180 quoting", () => {
   assert.equal(q[0], "start,end,kind,speaker,speaker_text,speaker_cluster,cue,text");
   assert.equal(q[1], '11,20,direct,سيرغي لافروف,لافروف,0,قال,"""نحن هنا"""');
   assert.match(q[2], /^16,40,indirect,,,,,"/);
+});
+
+test("CSV cells cannot become spreadsheet formulas", () => {
+  assert.equal(csvField("=HYPERLINK(\"http://x\")"), '"\'=HYPERLINK(""http://x"")"');
+  assert.equal(csvField("+1"), "'+1");
+  assert.equal(csvField("@SUM(A1)"), "'@SUM(A1)");
+  assert.equal(csvField("-سورية"), "'-سورية");
+  assert.equal(csvField(-3), "-3", "numbers stay numbers");
+  assert.equal(csvField("سورية"), "سورية");
 });
 
 test("the annotated HTML document is self-contained", () => {
