@@ -9,7 +9,7 @@ use tsify::Tsify;
 
 /// Everything marsad found in one text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify), tsify(into_wasm_abi))]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
     /// Named entities, in text order, never overlapping.
@@ -101,6 +101,7 @@ pub struct Speaker {
     /// The longest name of that person or organization in the text (or the description).
     pub canonical: String,
     /// The speaker's cluster id, when the speaker is a named entity.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub cluster: Option<u32>,
 }
 
@@ -115,8 +116,10 @@ pub struct Quote {
     pub text: String,
     pub kind: QuoteKind,
     /// The reporting verb or marker, when there is one.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Span | null"))]
     pub cue: Option<Span>,
     /// The speaker, when one was found.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Speaker | null"))]
     pub speaker: Option<Speaker>,
 }
 
