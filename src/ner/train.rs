@@ -40,7 +40,7 @@ impl Default for Config {
             out: PathBuf::from("model"),
             cache: PathBuf::from("target/ner-cache"),
             dev: false,
-            epochs: 12,
+            epochs: 15,
             max_features: 80_000,
             clusters: 512,
             coarse: 48,
@@ -48,7 +48,7 @@ impl Default for Config {
             no_news_train: false,
             stages: 1,
             news_weight: 1,
-            runs: 1,
+            runs: 3,
         }
     }
 }
