@@ -75,6 +75,7 @@ pub struct TokFacts {
     pub kind: u8,
     pub freq: u8,
     pub pctx: u8,
+    pub art: u8,
     /// Byte offset of the stem in the normalized form, and the stem's letter count.
     pub stem_at: u16,
     pub stem_len: u8,
@@ -107,6 +108,7 @@ pub fn tok_facts(t: &Token, lex: &Lexicon) -> TokFacts {
         coarse: ws.map_or(0, |x| x.coarse),
         flags,
         pctx: ws.map_or(0, |x| x.pctx),
+        art: ws.map_or(0, |x| x.art),
         freq: stem_info.map_or(0, |x| x.freq),
         kind: match t.kind {
             TokKind::Arabic => 1,
@@ -144,6 +146,7 @@ const T_CLPAIR: u64 = 19;
 const T_NOART: u64 = 20;
 const T_DOCCTX: u64 = 21;
 const T_PCTX: u64 = 22;
+const T_ART: u64 = 25;
 
 /// Flags that count as document context (not the phrase-start mark).
 const CTX_FLAGS: u32 = (1 << NFLAGS) - 1;
@@ -301,6 +304,9 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
     if on(15) {
         push(mix(T_PCTX, f.pctx as u64));
     }
+    if on(17) {
+        push(mix(T_ART, f.art as u64));
+    }
     if on(12) {
         for b in 0..NFLAGS {
             if f.flags & (1 << b) != 0 {
@@ -353,6 +359,10 @@ fn push_dynamic(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)
         let nco = ctx(i as isize + 1).map_or(0xff, |c| c.coarse as u64);
         push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
         push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
+    }
+    if on(17) {
+        push(mix(T_ART + 100, ctx(i as isize - 1).map_or(0xff, |c| c.art as u64)));
+        push(mix(T_ART + 200, ctx(i as isize + 1).map_or(0xff, |c| c.art as u64)));
     }
     if on(15) {
         push(mix(T_PCTX + 100, ctx(i as isize - 1).map_or(0xff, |c| c.pctx as u64)));

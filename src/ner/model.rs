@@ -74,6 +74,10 @@ pub struct WordInfo {
     /// Person contexts in the news: bits 0-1 how often right after a title or role, bits 2-3
     /// how often right before a reporting verb (buckets 0-3).
     pub pctx: u8,
+    /// How the word takes the article in the news (names rarely do; common nouns do): 0 unseen,
+    /// 1-4 for a bare word (never / <10% / <50% / more often with ال), 5-8 for a word with ال
+    /// (bare form unseen / <10% / <30% / more often bare).
+    pub art: u8,
 }
 
 /// Hash of a normalized word for the lexicon tables.
@@ -393,6 +397,9 @@ impl Model {
         for (_, i) in words {
             out.push(i.pctx);
         }
+        for (_, i) in words {
+            out.push(i.art);
+        }
         let phrases = &self.lex.phrase_entries;
         out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
         let joined: Vec<&str> = phrases.iter().map(|(w, _)| w.as_str()).collect();
@@ -447,6 +454,7 @@ impl Model {
         let fr = r.take(nw)?;
         let fl = r.take(nw * 2)?;
         let pc = r.take(nw)?;
+        let ar = r.take(nw)?;
         let entries: Vec<(String, WordInfo)> = names
             .iter()
             .enumerate()
@@ -459,6 +467,7 @@ impl Model {
                         freq: fr[i],
                         flags: u16::from_le_bytes([fl[2 * i], fl[2 * i + 1]]),
                         pctx: pc[i],
+                        art: ar[i],
                     },
                 )
             })

@@ -488,7 +488,33 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
             }
         };
         let pctx = bucket(a) | (bucket(b) << 2);
-        words.insert(w.clone(), WordInfo { cluster: f + 1, coarse: c + 1, freq, flags: 0, pctx });
+        let count = |x: &str| news.words.get(x).map_or(0, |v| v.0) as f32;
+        let art = if let Some(bare) = w.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+            let nb = count(bare);
+            let r = nb / (nb + n as f32);
+            if nb == 0.0 {
+                5
+            } else if r < 0.1 {
+                6
+            } else if r < 0.3 {
+                7
+            } else {
+                8
+            }
+        } else {
+            let na = count(&format!("ال{w}"));
+            let r = na / (na + n as f32);
+            if na == 0.0 {
+                1
+            } else if r < 0.1 {
+                2
+            } else if r < 0.5 {
+                3
+            } else {
+                4
+            }
+        };
+        words.insert(w.clone(), WordInfo { cluster: f + 1, coarse: c + 1, freq, flags: 0, pctx, art });
     }
     let func: BTreeSet<&str> = lexicon::FUNCTION_WORDS.iter().copied().collect();
     let flag = |words: &mut BTreeMap<String, WordInfo>, w: &str, f: u16| {
