@@ -203,7 +203,7 @@ struct NewsStats {
     /// word → (count, fine cluster, coarse cluster), for words with count ≥ min count
     words: BTreeMap<String, (u32, u16, u8)>,
     /// word → (occurrences right after a title or role, right before a reporting verb)
-    ctx: BTreeMap<String, (u32, u32)>,
+    ctx: BTreeMap<String, (u32, u32, u32)>,
 }
 
 fn lcg(s: &mut u64) -> u64 {
@@ -212,15 +212,15 @@ fn lcg(s: &mut u64) -> u64 {
 }
 
 fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
-    let cache = cfg.cache.join(format!("news3-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
+    let cache = cfg.cache.join(format!("news4-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
     if let Ok(s) = std::fs::read_to_string(&cache) {
         let mut words = BTreeMap::new();
         let mut ctx = BTreeMap::new();
         for l in s.lines() {
             let f: Vec<&str> = l.split('\t').collect();
-            if f.len() == 6 {
+            if f.len() == 7 {
                 words.insert(f[0].to_string(), (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0)));
-                ctx.insert(f[0].to_string(), (f[4].parse().unwrap_or(0), f[5].parse().unwrap_or(0)));
+                ctx.insert(f[0].to_string(), (f[4].parse().unwrap_or(0), f[5].parse().unwrap_or(0), f[6].parse().unwrap_or(0)));
             }
         }
         eprintln!("news clusters: {} words from cache {}", words.len(), cache.display());
@@ -291,6 +291,9 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     let reports: BTreeSet<&str> = lexicon::REPORT_VERBS.iter().copied().collect();
     let is_title: Vec<bool> = names.iter().map(|w| titles.contains(w.as_str()) || titles.contains(strip(w).as_str())).collect();
     let is_report: Vec<bool> = names.iter().map(|w| reports.contains(w.as_str()) || reports.contains(strip(w).as_str())).collect();
+    let orgs: BTreeSet<&str> = lexicon::ORG_HEADS.iter().copied().collect();
+    let is_org: Vec<bool> = names.iter().map(|w| orgs.contains(w.as_str()) || orgs.contains(strip(w).as_str())).collect();
+    let mut after_org = vec![0u32; names.len()];
     let mut after_title = vec![0u32; names.len()];
     let mut before_report = vec![0u32; names.len()];
     for p in 2..stream.len().saturating_sub(2) {
@@ -305,6 +308,10 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
         }
         if r(p + 1) || (stream[p + 1] != u32::MAX && r(p + 2)) {
             before_report[w as usize] += 1;
+        }
+        let o = |q: usize| stream[q] != u32::MAX && is_org[stream[q] as usize];
+        if o(p - 1) || (stream[p - 1] != u32::MAX && o(p - 2)) {
+            after_org[w as usize] += 1;
         }
     }
     // Co-occurrence pairs (row, position × context word).
@@ -390,14 +397,14 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     let mut ctx = BTreeMap::new();
     for (r, &i) in vocab.iter().enumerate() {
         words.insert(names[i as usize].clone(), (counts[i as usize], fine[r] as u16, coarse_of[fine[r] as usize] as u8));
-        ctx.insert(names[i as usize].clone(), (after_title[i as usize], before_report[i as usize]));
+        ctx.insert(names[i as usize].clone(), (after_title[i as usize], before_report[i as usize], after_org[i as usize]));
     }
     eprintln!("news clusters done in {:.1}s", t0.elapsed().as_secs_f32());
     std::fs::create_dir_all(&cfg.cache).ok();
     let mut s = String::new();
     for (w, (n, f, c)) in &words {
-        let (a, b) = ctx[w];
-        s.push_str(&format!("{w}\t{n}\t{f}\t{c}\t{a}\t{b}\n"));
+        let (a, b, o) = ctx[w];
+        s.push_str(&format!("{w}\t{n}\t{f}\t{c}\t{a}\t{b}\t{o}\n"));
     }
     std::fs::write(&cache, s).ok();
     Ok(NewsStats { words, ctx })
@@ -474,7 +481,7 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
     let mut words: BTreeMap<String, WordInfo> = BTreeMap::new();
     for (w, &(n, f, c)) in &news.words {
         let freq = (32 - n.leading_zeros()) as u8;
-        let (a, b) = news.ctx.get(w).copied().unwrap_or((0, 0));
+        let (a, b, o) = news.ctx.get(w).copied().unwrap_or((0, 0, 0));
         let bucket = |x: u32| -> u8 {
             let r = x as f32 / n.max(1) as f32;
             if x < 2 || r < 0.01 {
@@ -487,7 +494,7 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
                 3
             }
         };
-        let pctx = bucket(a) | (bucket(b) << 2);
+        let pctx = bucket(a) | (bucket(b) << 2) | (bucket(o) << 4);
         let count = |x: &str| news.words.get(x).map_or(0, |v| v.0) as f32;
         let art = if let Some(bare) = w.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
             let nb = count(bare);
