@@ -316,8 +316,54 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
     }
 }
 
-/// Pushes the features of token `i` that depend on its neighbours and the document.
-fn push_dynamic(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], ctx_bits: &[u32], push: &mut impl FnMut(u64)) {
+/// The four neighbour offsets whose features depend on the neighbour alone.
+pub const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
+/// Pushes the features a token gets from its neighbour at offset `d` (`None`: before the start or
+/// after the end of the sequence). They depend on the neighbour's form only, so they too can be
+/// summed once per word form and offset.
+fn push_neighbour(d: isize, c: Option<&TokFacts>, push: &mut impl FnMut(u64)) {
+    let on = |g: u32| ablation() & (1 << g) == 0;
+    if on(2) {
+        let (hw, hs) = match c {
+            Some(c) => (c.norm_h, c.stem_h),
+            None => (if d < 0 { BOS } else { EOS }, if d < 0 { BOS } else { EOS }),
+        };
+        push(mix(mix(T_CTXW, d as u64), hw));
+        if d.abs() == 1 {
+            push(mix(mix(T_CTXS, d as u64), hs));
+        }
+    }
+    if on(9) {
+        let (cl, co) = c.map_or((0xffff, 0xff), |c| (c.cluster as u64, c.coarse as u64));
+        if d.abs() == 1 {
+            push(mix(mix(T_CTXCL, d as u64), cl));
+        }
+        push(mix(mix(T_CTXCL + 100, d as u64), co));
+    }
+    if d.abs() == 1 {
+        let side = if d < 0 { 100 } else { 200 };
+        if on(17) {
+            push(mix(T_ART + side, c.map_or(0xff, |c| c.art as u64)));
+        }
+        if on(15) {
+            push(mix(T_PCTX + side, c.map_or(0xff, |c| c.pctx as u64)));
+        }
+    }
+    if on(13) {
+        if let Some(c) = c {
+            for b in 0..NFLAGS {
+                if c.flags & (1 << b) != 0 {
+                    push(mix(mix(T_CTXFLAG, d as u64), b as u64));
+                }
+            }
+        }
+    }
+}
+
+/// Pushes the features of token `i` that depend on it together with its neighbours, its
+/// position, and the document.
+fn push_pair(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], ctx_bits: &[u32], push: &mut impl FnMut(u64)) {
     let on = |g: u32| ablation() & (1 << g) == 0;
     let n = toks.len();
     let f = &facts[i];
@@ -325,59 +371,17 @@ fn push_dynamic(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)
     if on(7) {
         push(mix(T_SHAPE + 100, f.kind as u64 | ((i == 0) as u64) << 4 | (toks[i].line_start as u64) << 5));
     }
-    if on(2) {
-        for d in [-2isize, -1, 1, 2] {
-            let j = i as isize + d;
-            let (hw, hs) = match ctx(j) {
-                Some(c) => (c.norm_h, c.stem_h),
-                None => (if d < 0 { BOS } else { EOS }, if d < 0 { BOS } else { EOS }),
-            };
-            push(mix(mix(T_CTXW, d as u64), hw));
-            if d.abs() == 1 {
-                push(mix(mix(T_CTXS, d as u64), hs));
-            }
-        }
-    }
-    let prev_h = ctx(i as isize - 1).map_or(BOS, |c| c.stem_h);
-    let next_h = ctx(i as isize + 1).map_or(EOS, |c| c.stem_h);
     if on(4) {
+        let prev_h = ctx(i as isize - 1).map_or(BOS, |c| c.stem_h);
+        let next_h = ctx(i as isize + 1).map_or(EOS, |c| c.stem_h);
         push(mix(mix(T_BIGRAM, prev_h), f.stem_h));
         push(mix(mix(T_BIGRAM + 100, f.stem_h), next_h));
-    }
-    if on(9) {
-        for d in [-2isize, -1, 1, 2] {
-            let c = ctx(i as isize + d);
-            let (cl, co) = c.map_or((0xffff, 0xff), |c| (c.cluster as u64, c.coarse as u64));
-            if d.abs() == 1 {
-                push(mix(mix(T_CTXCL, d as u64), cl));
-            }
-            push(mix(mix(T_CTXCL + 100, d as u64), co));
-        }
     }
     if on(10) {
         let pco = ctx(i as isize - 1).map_or(0xff, |c| c.coarse as u64);
         let nco = ctx(i as isize + 1).map_or(0xff, |c| c.coarse as u64);
         push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
         push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
-    }
-    if on(17) {
-        push(mix(T_ART + 100, ctx(i as isize - 1).map_or(0xff, |c| c.art as u64)));
-        push(mix(T_ART + 200, ctx(i as isize + 1).map_or(0xff, |c| c.art as u64)));
-    }
-    if on(15) {
-        push(mix(T_PCTX + 100, ctx(i as isize - 1).map_or(0xff, |c| c.pctx as u64)));
-        push(mix(T_PCTX + 200, ctx(i as isize + 1).map_or(0xff, |c| c.pctx as u64)));
-    }
-    if on(13) {
-        for d in [-2isize, -1, 1, 2] {
-            if let Some(c) = ctx(i as isize + d) {
-                for b in 0..NFLAGS {
-                    if c.flags & (1 << b) != 0 {
-                        push(mix(mix(T_CTXFLAG, d as u64), b as u64));
-                    }
-                }
-            }
-        }
     }
     // Document context: the lexicon flags seen before (low 16 bits) and after (high 16 bits)
     // other occurrences of this stem in its block of the text.
@@ -405,6 +409,16 @@ fn push_dynamic(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)
     }
 }
 
+/// Pushes every feature of token `i` that is not static.
+fn push_dynamic(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], ctx_bits: &[u32], push: &mut impl FnMut(u64)) {
+    let n = toks.len() as isize;
+    for d in OFFSETS {
+        let j = i as isize + d;
+        push_neighbour(d, if j < 0 || j >= n { None } else { Some(&facts[j as usize]) }, push);
+    }
+    push_pair(i, toks, facts, marks, ctx_bits, push);
+}
+
 /// Extracts the features of `toks` (one sequence: a sentence or paragraph). `src` is the
 /// original text the tokens point into; `ctx_bits` the tokens' document-context bits (see
 /// [`context_bits`]; may be empty).
@@ -429,32 +443,59 @@ pub fn extract_with(src: &str, toks: &[Token], lex: &Lexicon, facts: Vec<TokFact
     SeqFeatures { feats, offs, facts }
 }
 
-/// Per-text cache of the static part of each word form's emission scores.
-pub type StaticCache = super::model::FxMap<u64, [i32; super::model::NTAGS]>;
+/// Per-text cache, by word form: the sums of its static features, and of the features it gives
+/// a token at each neighbour offset (see [`OFFSETS`]).
+pub type StaticCache = super::model::FxMap<u64, [[i32; super::model::NTAGS]; 5]>;
 
 /// Emission scores of a sequence straight from the weights (no feature list kept): the static
-/// part of each token comes from `cache` (keyed by the token's text), the rest is added.
+/// and neighbour parts come from `cache` (keyed by each token's text), the pairwise rest is added.
 /// Gives exactly the scores of the weights applied to [`extract`]'s features.
 pub fn emissions_cached(src: &str, toks: &[Token], lex: &Lexicon, facts: &[TokFacts], ctx_bits: &[u32], w: &super::model::Weights, cache: &mut StaticCache) -> Vec<[f32; super::model::NTAGS]> {
     use super::model::NTAGS;
+    let n = toks.len();
     let marks = phrase_marks(toks, facts, lex);
-    let mut out = Vec::with_capacity(toks.len());
     let mut buf: Vec<u32> = Vec::with_capacity(64);
-    for i in 0..toks.len() {
+    // Sums per token: static and per offset.
+    let mut parts: Vec<[[i32; NTAGS]; 5]> = Vec::with_capacity(n);
+    for i in 0..n {
         let h = hash_bytes(0x5747, toks[i].text(src).as_bytes());
-        let mut acc = match cache.get(&h) {
-            Some(a) => *a,
+        let p = match cache.get(&h) {
+            Some(p) => *p,
             None => {
+                let mut p = [[0i32; NTAGS]; 5];
                 buf.clear();
                 push_static(&toks[i], &facts[i], src, &mut |x| buf.push(key(x)));
-                let a = w.sum(&buf);
-                cache.insert(h, a);
-                a
+                p[0] = w.sum(&buf);
+                for (k, d) in OFFSETS.iter().enumerate() {
+                    buf.clear();
+                    push_neighbour(*d, Some(&facts[i]), &mut |x| buf.push(key(x)));
+                    p[k + 1] = w.sum(&buf);
+                }
+                cache.insert(h, p);
+                p
             }
         };
+        parts.push(p);
+    }
+    let mut missing = [[0i32; NTAGS]; 4];
+    for (k, d) in OFFSETS.iter().enumerate() {
         buf.clear();
-        push_dynamic(i, toks, facts, &marks, ctx_bits, &mut |x| buf.push(key(x)));
-        w.prefetch(&buf);
+        push_neighbour(*d, None, &mut |x| buf.push(key(x)));
+        missing[k] = w.sum(&buf);
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut acc = parts[i][0];
+        for (k, d) in OFFSETS.iter().enumerate() {
+            // The token at offset d contributes what a word at offset d gives.
+            let j = i as isize + d;
+            let add = if j < 0 || j as usize >= n { &missing[k] } else { &parts[j as usize][k + 1] };
+            for t in 0..NTAGS {
+                acc[t] += add[t];
+            }
+        }
+        buf.clear();
+        push_pair(i, toks, facts, &marks, ctx_bits, &mut |x| buf.push(key(x)));
         let d = w.sum(&buf);
         let mut e = [0f32; NTAGS];
         for t in 0..NTAGS {

@@ -62,7 +62,9 @@ pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
         spans.push((i, j, LABELS[lab]));
         i = j;
     }
-    consistency(model, doc, &mut spans);
+    let cuts = std::cell::RefCell::new(model::FxMap::default());
+    let cut = |w: &str| -> usize { *cuts.borrow_mut().entry(features::hash_bytes(0xc07, w.as_bytes())).or_insert_with(|| proclitic_cut(model, w)) };
+    consistency(model, doc, &mut spans, &cut);
     let mut out = Vec::with_capacity(spans.len());
     for (s, e, label) in spans {
         // Trim punctuation at the edges.
@@ -76,7 +78,7 @@ pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
         if s == e {
             continue;
         }
-        let start = toks[s].start + proclitic_cut(model, toks[s].text(doc.src));
+        let start = toks[s].start + cut(toks[s].text(doc.src));
         out.push(Mention { span: start..toks[e - 1].end, label });
     }
     out
@@ -183,7 +185,7 @@ pub fn proclitic_cut(model: &Model, word: &str) -> usize {
 /// in a block of the text (40 lines) is tagged the same at its other, untagged occurrences in
 /// that block, when it was tagged in at least 30% of them, is not a function word, and has at
 /// least 3 letters. The last word of a person's full name counts as a tagged one-word name.
-fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>) {
+fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>, proclitic_cut: &dyn Fn(&str) -> usize) {
     use self::model::{word_hash, FxMap};
     let toks = &doc.tokens;
     if spans.is_empty() {
@@ -193,7 +195,7 @@ fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>)
     let key = |i: usize| -> (u64, usize) {
         let t = &toks[i];
         let w = t.text(doc.src);
-        let cut = proclitic_cut(model, w);
+        let cut = proclitic_cut(w);
         let k = w[..cut].chars().filter(|&c| !is_ignorable(c)).count();
         let b = t.norm.char_indices().nth(k).map_or(t.norm.len(), |x| x.0);
         (word_hash(&t.norm[b..]), t.norm[b..].chars().count())
