@@ -203,7 +203,7 @@ struct NewsStats {
     /// word → (count, fine cluster, coarse cluster), for words with count ≥ min count
     words: BTreeMap<String, (u32, u16, u8)>,
     /// word → (occurrences right after a title or role, right before a reporting verb)
-    ctx: BTreeMap<String, (u32, u32, u32)>,
+    ctx: BTreeMap<String, (u32, u32, u32, u32)>,
 }
 
 fn lcg(s: &mut u64) -> u64 {
@@ -212,15 +212,15 @@ fn lcg(s: &mut u64) -> u64 {
 }
 
 fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
-    let cache = cfg.cache.join(format!("news4-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
+    let cache = cfg.cache.join(format!("news5-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
     if let Ok(s) = std::fs::read_to_string(&cache) {
         let mut words = BTreeMap::new();
         let mut ctx = BTreeMap::new();
         for l in s.lines() {
             let f: Vec<&str> = l.split('\t').collect();
-            if f.len() == 7 {
+            if f.len() == 8 {
                 words.insert(f[0].to_string(), (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0)));
-                ctx.insert(f[0].to_string(), (f[4].parse().unwrap_or(0), f[5].parse().unwrap_or(0), f[6].parse().unwrap_or(0)));
+                ctx.insert(f[0].to_string(), (f[4].parse().unwrap_or(0), f[5].parse().unwrap_or(0), f[6].parse().unwrap_or(0), f[7].parse().unwrap_or(0)));
             }
         }
         eprintln!("news clusters: {} words from cache {}", words.len(), cache.display());
@@ -294,6 +294,20 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     let orgs: BTreeSet<&str> = lexicon::ORG_HEADS.iter().copied().collect();
     let is_org: Vec<bool> = names.iter().map(|w| orgs.contains(w.as_str()) || orgs.contains(strip(w).as_str())).collect();
     let mut after_org = vec![0u32; names.len()];
+    // Given names from the person-name list (seen at least 3 times there): a word right after
+    // one is often a surname.
+    let given: BTreeSet<String> = std::fs::read_to_string(cfg.shared.join("gazetteers/person-names/name-parts.tsv"))
+        .map_err(|e| format!("cannot read the name parts: {e}"))?
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() >= 5 && f[2] == "given" && f[4].parse::<u32>().unwrap_or(0) >= 3).then(|| normalize(f[0]))
+        })
+        .filter(|w| !lexicon::FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    let is_given: Vec<bool> = names.iter().map(|w| given.contains(w.as_str()) || given.contains(strip(w).as_str())).collect();
+    let mut after_given = vec![0u32; names.len()];
     let mut after_title = vec![0u32; names.len()];
     let mut before_report = vec![0u32; names.len()];
     for p in 2..stream.len().saturating_sub(2) {
@@ -308,6 +322,9 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
         }
         if r(p + 1) || (stream[p + 1] != u32::MAX && r(p + 2)) {
             before_report[w as usize] += 1;
+        }
+        if stream[p - 1] != u32::MAX && is_given[stream[p - 1] as usize] {
+            after_given[w as usize] += 1;
         }
         let o = |q: usize| stream[q] != u32::MAX && is_org[stream[q] as usize];
         if o(p - 1) || (stream[p - 1] != u32::MAX && o(p - 2)) {
@@ -397,14 +414,14 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     let mut ctx = BTreeMap::new();
     for (r, &i) in vocab.iter().enumerate() {
         words.insert(names[i as usize].clone(), (counts[i as usize], fine[r] as u16, coarse_of[fine[r] as usize] as u8));
-        ctx.insert(names[i as usize].clone(), (after_title[i as usize], before_report[i as usize], after_org[i as usize]));
+        ctx.insert(names[i as usize].clone(), (after_title[i as usize], before_report[i as usize], after_org[i as usize], after_given[i as usize]));
     }
     eprintln!("news clusters done in {:.1}s", t0.elapsed().as_secs_f32());
     std::fs::create_dir_all(&cfg.cache).ok();
     let mut s = String::new();
     for (w, (n, f, c)) in &words {
-        let (a, b, o) = ctx[w];
-        s.push_str(&format!("{w}\t{n}\t{f}\t{c}\t{a}\t{b}\t{o}\n"));
+        let (a, b, o, g) = ctx[w];
+        s.push_str(&format!("{w}\t{n}\t{f}\t{c}\t{a}\t{b}\t{o}\t{g}\n"));
     }
     std::fs::write(&cache, s).ok();
     Ok(NewsStats { words, ctx })
@@ -481,7 +498,7 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
     let mut words: BTreeMap<String, WordInfo> = BTreeMap::new();
     for (w, &(n, f, c)) in &news.words {
         let freq = (32 - n.leading_zeros()) as u8;
-        let (a, b, o) = news.ctx.get(w).copied().unwrap_or((0, 0, 0));
+        let (a, b, o, g) = news.ctx.get(w).copied().unwrap_or((0, 0, 0, 0));
         let bucket = |x: u32| -> u8 {
             let r = x as f32 / n.max(1) as f32;
             if x < 2 || r < 0.01 {
@@ -494,7 +511,7 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
                 3
             }
         };
-        let pctx = bucket(a) | (bucket(b) << 2) | (bucket(o) << 4);
+        let pctx = bucket(a) | (bucket(b) << 2) | (bucket(o) << 4) | (bucket(g) << 6);
         let count = |x: &str| news.words.get(x).map_or(0, |v| v.0) as f32;
         let art = if let Some(bare) = w.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
             let nb = count(bare);
