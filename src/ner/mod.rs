@@ -98,26 +98,33 @@ pub fn tag_tokens(model: &Model, doc: &Doc) -> Vec<u8> {
         }
     }
     let mut tags = Vec::with_capacity(toks.len());
-    // Token facts, and document-context bits block by block.
+    // Token facts (cached per word form), and document-context bits block by block.
     let mut seen: model::FxMap<u64, features::TokFacts> = model::FxMap::default();
     let mut facts_of = |t: &crate::text::Token| -> features::TokFacts {
         let h = features::hash_bytes(0xfac7, t.text(doc.src).as_bytes());
         *seen.entry(h).or_insert_with(|| features::tok_facts(t, &model.lex))
     };
+    if model.stage2.is_none() {
+        // Block by block, so the working set stays small.
+        let mut cache = features::StaticCache::default();
+        for block in lines.chunks(stack::BLOCK_LINES) {
+            let facts: Vec<Vec<features::TokFacts>> = block.iter().map(|&(a, b)| toks[a..b].iter().map(&mut facts_of).collect()).collect();
+            let ls: Vec<&[features::TokFacts]> = facts.iter().map(Vec::as_slice).collect();
+            let bits = features::context_bits(&ls);
+            for (k, &(a, b)) in block.iter().enumerate() {
+                let em = features::emissions_cached(doc.src, &toks[a..b], &model.lex, &facts[k], &bits[k], &model.weights, &mut cache);
+                tags.extend(model::viterbi(&em, &model.trans, &model.start));
+            }
+        }
+        return tags;
+    }
+    let t2 = model.stage2.as_ref().expect("second stage");
     let facts: Vec<Vec<features::TokFacts>> = lines.iter().map(|&(a, b)| toks[a..b].iter().map(&mut facts_of).collect()).collect();
     let mut bits: Vec<Vec<u32>> = Vec::with_capacity(lines.len());
     for block in facts.chunks(stack::BLOCK_LINES) {
         let ls: Vec<&[features::TokFacts]> = block.iter().map(Vec::as_slice).collect();
         bits.extend(features::context_bits(&ls));
     }
-    let Some(t2) = &model.stage2 else {
-        let mut cache = features::StaticCache::default();
-        for (li, &(a, b)) in lines.iter().enumerate() {
-            let em = features::emissions_cached(doc.src, &toks[a..b], &model.lex, &facts[li], &bits[li], &model.weights, &mut cache);
-            tags.extend(model::viterbi(&em, &model.trans, &model.start));
-        }
-        return tags;
-    };
     let mut seqs = Vec::with_capacity(lines.len());
     for (li, &(a, b)) in lines.iter().enumerate() {
         let f = features::extract_with(doc.src, &toks[a..b], &model.lex, facts[li].clone(), &bits[li]);
