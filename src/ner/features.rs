@@ -82,6 +82,8 @@ pub struct TokFacts {
     /// For document context: the stem's key (0: not pooled) and its lexicon flags.
     pub ctx_key: u64,
     pub ctx_flags: u32,
+    /// Bin of the character-level name score of the stem (0: none).
+    pub name: u8,
 }
 
 /// The facts of one token (they depend on its text only).
@@ -120,6 +122,7 @@ pub fn tok_facts(t: &Token, lex: &Lexicon) -> TokFacts {
         stem_len,
         ctx_key: if t.is_word() && stem_len >= 3 && ctx_flags & F_FUNC as u32 == 0 { word_hash(stem) } else { 0 },
         ctx_flags,
+        name: if t.kind == TokKind::Arabic && stem_len >= 2 && (ablation() & (1 << 21) == 0 || stem_info.is_none()) { lex.chars.bin(stem) } else { 0 },
     }
 }
 
@@ -147,6 +150,8 @@ const T_NOART: u64 = 20;
 const T_DOCCTX: u64 = 21;
 const T_PCTX: u64 = 22;
 const T_ART: u64 = 25;
+const T_NAME: u64 = 26;
+const T_ORGRUN: u64 = 27;
 
 /// Flags that count as document context (not the phrase-start mark).
 const CTX_FLAGS: u32 = (1 << NFLAGS) - 1;
@@ -307,6 +312,12 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
     if on(17) {
         push(mix(T_ART, f.art as u64));
     }
+    if on(18) && f.name != 0 {
+        push(mix(T_NAME, f.name as u64));
+        if on(19) {
+            push(mix(mix(T_NAME + 100, f.name as u64), f.freq.min(4) as u64));
+        }
+    }
     if on(12) {
         for b in 0..NFLAGS {
             if f.flags & (1 << b) != 0 {
@@ -349,6 +360,9 @@ fn push_neighbour(d: isize, c: Option<&TokFacts>, push: &mut impl FnMut(u64)) {
         if on(15) {
             push(mix(T_PCTX + side, c.map_or(0xff, |c| c.pctx as u64)));
         }
+        if on(18) && on(20) && c.is_some_and(|c| c.name != 0) {
+            push(mix(T_NAME + side, c.map_or(0, |c| c.name as u64)));
+        }
     }
     if on(13) {
         if let Some(c) = c {
@@ -382,6 +396,29 @@ fn push_pair(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], 
         let nco = ctx(i as isize + 1).map_or(0xff, |c| c.coarse as u64);
         push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
         push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
+    }
+    // Inside a run after an organization head word (وزارة العدل الأمريكية): the distance back to
+    // the head, up to 4 words, stopped by punctuation, function words and line starts.
+    if on(22) {
+        let mut d = 0usize;
+        let mut j = i;
+        while j > 0 && d < 4 {
+            if toks[j].line_start {
+                break;
+            }
+            j -= 1;
+            d += 1;
+            let c = &facts[j];
+            if c.flags & super::model::F_ORGHEAD != 0 {
+                let has_art = toks[i].norm[f.stem_at as usize..].starts_with("ال");
+                push(mix(mix(T_ORGRUN, d as u64), has_art as u64));
+                push(mix(mix(T_ORGRUN + 100, d as u64), f.coarse as u64));
+                break;
+            }
+            if c.kind != 1 || c.flags & (F_FUNC | super::model::F_REPORT) != 0 {
+                break;
+            }
+        }
     }
     // Document context: the lexicon flags seen before (low 16 bits) and after (high 16 bits)
     // other occurrences of this stem in its block of the text.

@@ -100,6 +100,8 @@ pub struct Lexicon {
     words: FxMap<u64, WordInfo>,
     phrases: FxMap<u64, u16>,
     pub max_phrase: usize,
+    /// Character-level name model (empty in old models).
+    pub chars: CharModel,
 }
 
 impl Lexicon {
@@ -126,7 +128,7 @@ impl Lexicon {
             max_phrase = max_phrase.max(n);
             phrases.insert(h, *k);
         }
-        Lexicon { entries, phrase_entries, words, phrases, max_phrase }
+        Lexicon { entries, phrase_entries, words, phrases, max_phrase, chars: CharModel::default() }
     }
     #[inline]
     pub fn get(&self, w: &str) -> Option<&WordInfo> {
@@ -433,6 +435,13 @@ impl Model {
                 }
             }
         }
+        let c = &self.lex.chars;
+        if !c.w.is_empty() {
+            out.extend_from_slice(&(c.w.len() as u32).to_le_bytes());
+            out.extend_from_slice(&c.scale.to_le_bytes());
+            out.extend_from_slice(&c.bias.to_le_bytes());
+            out.extend(c.w.iter().map(|&x| x as u8));
+        }
         out
     }
 
@@ -513,7 +522,15 @@ impl Model {
                 Some(Tagger { weights, trans, start })
             }
         };
-        Some(Model { lex: Lexicon::new(entries, phrases), weights, trans, start, stage2 })
+        let mut lex = Lexicon::new(entries, phrases);
+        if r.p < r.b.len() {
+            let n = r.u32()? as usize;
+            let scale = r.f32()?;
+            let bias = r.f32()?;
+            let w = r.take(n)?.iter().map(|&x| x as i8).collect();
+            lex.chars = CharModel { w, scale, bias };
+        }
+        Some(Model { lex, weights, trans, start, stage2 })
     }
 }
 
@@ -584,5 +601,68 @@ impl<'a> Reader<'a> {
     }
     fn f32(&mut self) -> Option<f32> {
         Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+/// A character-level model of person-name parts: logistic regression over hashed character
+/// n-grams (1-4, with word-boundary marks) of a normalized word, trained by `marsad train` to
+/// separate person-name parts from ordinary news words. Its score, in bins, is a feature of the
+/// word and its neighbours (for unseen transliterated names).
+#[derive(Default, Clone)]
+pub struct CharModel {
+    /// 2^bits i8 weights (empty: no model), the weight scale and the bias.
+    pub w: Vec<i8>,
+    pub scale: f32,
+    pub bias: f32,
+}
+
+impl CharModel {
+    /// The hashed n-gram buckets of a word (calls `f` once per n-gram).
+    pub fn ngrams(word: &str, mask: usize, mut f: impl FnMut(usize)) {
+        use super::features::{hash_bytes, mix};
+        let mut cb = [0usize; 34];
+        let mut nc = 0;
+        for (b, _) in word.char_indices() {
+            if nc < 32 {
+                cb[nc] = b;
+                nc += 1;
+            }
+        }
+        cb[nc] = if nc < 32 { word.len() } else { cb[nc.min(32)] };
+        let bytes = word.as_bytes();
+        // Positions -1 (start mark) .. nc (end mark).
+        for n in 1..=4usize {
+            let first: isize = if n == 1 { 0 } else { -1 };
+            let last: isize = if n == 1 { nc as isize - 1 } else { nc as isize + 1 - n as isize };
+            for s in first..=last {
+                let e = s + n as isize; // exclusive, may be nc+1 (end mark)
+                let a = s.max(0) as usize;
+                let b = (e.min(nc as isize)) as usize;
+                if a >= b {
+                    continue;
+                }
+                let marks = ((s < 0) as u64) | (((e > nc as isize) as u64) << 1);
+                let h = mix(hash_bytes(0xc4a2 + n as u64, &bytes[cb[a]..cb[b]]), marks);
+                f((h ^ (h >> 29)) as usize & mask);
+            }
+        }
+    }
+    /// Log-odds that the word is a person-name part (0 without a model).
+    pub fn score(&self, word: &str) -> f32 {
+        if self.w.is_empty() {
+            return 0.0;
+        }
+        let mut acc = 0i32;
+        Self::ngrams(word, self.w.len() - 1, |i| acc += self.w[i] as i32);
+        acc as f32 * self.scale + self.bias
+    }
+    /// The score in bins 1-8 (0: no model).
+    pub fn bin(&self, word: &str) -> u8 {
+        if self.w.is_empty() {
+            return 0;
+        }
+        let s = self.score(word);
+        const CUTS: [f32; 7] = [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0];
+        1 + CUTS.iter().filter(|&&c| s >= c).count() as u8
     }
 }

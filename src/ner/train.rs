@@ -31,6 +31,8 @@ pub struct Config {
     pub runs: usize,
     /// How many times the annotated news articles are repeated in training.
     pub news_weight: usize,
+    /// Train the character-level name model (`--char-model`; not kept on dev, off).
+    pub char_model: bool,
 }
 
 impl Default for Config {
@@ -49,6 +51,7 @@ impl Default for Config {
             stages: 1,
             news_weight: 1,
             runs: 3,
+            char_model: false,
         }
     }
 }
@@ -619,7 +622,74 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
     for w in lexicon::FUNCTION_WORDS {
         flag(&mut words, w, F_FUNC);
     }
-    Ok(Lexicon::new(words.into_iter().collect(), phrases.into_iter().collect()))
+    // Character-level name model: person-name parts of the lexicon against ordinary news words
+    // (no name or place flag, not in the name list at all, never an entity in the training data).
+    let raw_names: BTreeSet<String> = s.lines().skip(1).filter_map(|l| l.split('\t').next()).map(normalize).collect();
+    let name_f = F_GIVEN | F_SURNAME | F_NAMEPART;
+    let mut examples: Vec<(String, bool)> = Vec::new();
+    for w in &raw_names {
+        if w.chars().count() >= 2 && !w.contains(' ') && !func.contains(w.as_str()) && !mostly_o(w) && words.get(w).is_none_or(|i| i.flags & name_f != 0 || i.flags & F_FUNC == 0) {
+            examples.push((w.clone(), true));
+        }
+    }
+    for (w, i) in &words {
+        if w.chars().count() < 2 || i.flags & F_FUNC != 0 {
+            continue;
+        }
+        if i.flags & name_f != 0 {
+            // (from the raw list above)
+        } else if i.flags & (F_COUNTRY | F_CITY | F_NATIONALITY) == 0 && !raw_names.contains(w) && news.words.get(w).is_some_and(|x| x.0 >= 10) && as_o.get(w.as_str()).is_none_or(|&(_, e)| e == 0) {
+            examples.push((w.clone(), false));
+        }
+    }
+    let mut lex = Lexicon::new(words.into_iter().collect(), phrases.into_iter().collect());
+    if cfg.char_model {
+        lex.chars = train_chars(&examples);
+    }
+    Ok(lex)
+}
+
+/// Logistic regression by SGD over hashed character n-grams (see [`CharModel`]), deterministic;
+/// weights quantized to i8.
+fn train_chars(ex: &[(String, bool)]) -> CharModel {
+    const BITS: usize = 16;
+    let mask = (1usize << BITS) - 1;
+    let npos = ex.iter().filter(|e| e.1).count() as f32;
+    let nneg = ex.len() as f32 - npos;
+    let mut w = vec![0f32; 1 << BITS];
+    let mut bias = 0f32;
+    let mut order: Vec<usize> = (0..ex.len()).collect();
+    let mut seed = 0xc4a2_u64;
+    let mut idx: Vec<usize> = Vec::with_capacity(64);
+    const L2: f32 = 1e-5;
+    for epoch in 0..6 {
+        for i in (1..order.len()).rev() {
+            let j = (lcg(&mut seed) as usize) % (i + 1);
+            order.swap(i, j);
+        }
+        let lr = 0.2 / (1.0 + epoch as f32);
+        for &k in &order {
+            let (word, y) = (ex[k].0.as_str(), ex[k].1);
+            idx.clear();
+            CharModel::ngrams(word, mask, |b| idx.push(b));
+            let z: f32 = bias + idx.iter().map(|&b| w[b]).sum::<f32>();
+            let p = 1.0 / (1.0 + (-z).exp());
+            // Classes weighted to balance.
+            let cw = if y { 0.5 * ex.len() as f32 / npos } else { 0.5 * ex.len() as f32 / nneg };
+            let g = (y as u8 as f32 - p) * cw;
+            for &b in &idx {
+                w[b] += lr * (g - L2 * w[b]);
+            }
+            bias += lr * g;
+        }
+    }
+    let mx = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
+    let scale = mx / 127.0;
+    let q: Vec<i8> = w.iter().map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8).collect();
+    let m = CharModel { w: q, scale, bias };
+    let right = ex.iter().filter(|(w, y)| (m.score(w) > 0.0) == *y).count();
+    eprintln!("character name model: {} examples ({} names), {:.1}% right on its training words", ex.len(), npos, 100.0 * right as f32 / ex.len() as f32);
+    m
 }
 
 fn read_json(p: &Path) -> Result<serde_json::Value, String> {
@@ -854,6 +924,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--runs" => cfg.runs = val("--runs")?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--stages" => cfg.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
             "--no-news-train" => cfg.no_news_train = true,
+            "--char-model" => cfg.char_model = true,
             "--epochs" => cfg.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--max-features" => cfg.max_features = val("--max-features")?.parse().map_err(|e| format!("--max-features: {e}"))?,
             "--clusters" => cfg.clusters = val("--clusters")?.parse().map_err(|e| format!("--clusters: {e}"))?,
