@@ -98,25 +98,48 @@ pub fn tag_tokens(model: &Model, doc: &Doc) -> Vec<u8> {
         }
     }
     let mut tags = Vec::with_capacity(toks.len());
-    // Token facts (cached per word form), and document-context bits block by block.
-    let mut seen: model::FxMap<u64, features::TokFacts> = model::FxMap::default();
+    // Token facts and static / neighbour weight sums are pure functions of a word form (and the
+    // model): they are cached per thread across calls, so articles analyzed one after another
+    // share them (bounded; cleared when full). Only the embedded model's are kept.
+    thread_local! {
+        static CACHES: std::cell::RefCell<((), model::FxMap<u64, features::TokFacts>, features::StaticCache)> = Default::default();
+    }
+    const MAX_CACHED: usize = 1 << 15;
+    if !std::ptr::eq(model, self::model()) {
+        // Models built in training: fresh caches for this call only.
+        tag_with(model, doc, &lines, &mut tags, &mut Default::default(), &mut Default::default());
+        return tags;
+    }
+    CACHES.with(|c| {
+        let mut c = c.borrow_mut();
+        let (_, seen, cache) = &mut *c;
+        if seen.len() > MAX_CACHED || cache.len() > MAX_CACHED {
+            seen.clear();
+            cache.clear();
+        }
+        tag_with(model, doc, &lines, &mut tags, seen, cache);
+    });
+    tags
+}
+
+fn tag_with(model: &Model, doc: &Doc, lines: &[(usize, usize)], tags: &mut Vec<u8>, seen: &mut model::FxMap<u64, features::TokFacts>, cache: &mut features::StaticCache) {
+    let toks = &doc.tokens;
     let mut facts_of = |t: &crate::text::Token| -> features::TokFacts {
         let h = features::hash_bytes(0xfac7, t.text(doc.src).as_bytes());
         *seen.entry(h).or_insert_with(|| features::tok_facts(t, &model.lex))
     };
     if model.stage2.is_none() {
         // Block by block, so the working set stays small.
-        let mut cache = features::StaticCache::default();
         for block in lines.chunks(stack::BLOCK_LINES) {
             let facts: Vec<Vec<features::TokFacts>> = block.iter().map(|&(a, b)| toks[a..b].iter().map(&mut facts_of).collect()).collect();
             let ls: Vec<&[features::TokFacts]> = facts.iter().map(Vec::as_slice).collect();
             let bits = features::context_bits(&ls);
             for (k, &(a, b)) in block.iter().enumerate() {
-                let em = features::emissions_cached(doc.src, &toks[a..b], &model.lex, &facts[k], &bits[k], &model.weights, &mut cache);
+                let em = features::emissions_cached(doc.src, &toks[a..b], &model.lex, &facts[k], &bits[k], &model.weights, cache);
                 tags.extend(model::viterbi(&em, &model.trans, &model.start));
             }
         }
-        return tags;
+        return;
     }
     let t2 = model.stage2.as_ref().expect("second stage");
     let facts: Vec<Vec<features::TokFacts>> = lines.iter().map(|&(a, b)| toks[a..b].iter().map(&mut facts_of).collect()).collect();
@@ -141,7 +164,6 @@ pub fn tag_tokens(model: &Model, doc: &Doc) -> Vec<u8> {
         let f2 = stack::extract2(f, keys, (li / stack::BLOCK_LINES) as u64, em, t1, &pooled);
         tags.extend(model::viterbi(&t2.emissions(&f2), &t2.trans, &t2.start));
     }
-    tags
 }
 
 /// How many bytes of attached proclitics to leave outside the span at the start of an entity's

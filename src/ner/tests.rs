@@ -169,3 +169,16 @@ fn cached_emissions_equal_full_feature_emissions() {
         assert_eq!(fast, full);
     }
 }
+
+#[test]
+fn caches_across_calls_do_not_change_the_output() {
+    let a = "وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا تدعم الأمم المتحدة.";
+    let b = "وزار لافروف دمشق وبغداد والقاهرة أمس، وقال بوتين إن موسكو لن تتراجع.";
+    let first = recognize(&Doc::new(b));
+    let _ = recognize(&Doc::new(a));
+    assert_eq!(recognize(&Doc::new(b)), first);
+    // The same model through a fresh (uncached) path.
+    let m = model();
+    let copy = Model::from_bytes(&m.to_bytes()).unwrap();
+    assert_eq!(recognize_with(&copy, &Doc::new(b)), first);
+}
