@@ -482,7 +482,9 @@ pub fn extract_with(src: &str, toks: &[Token], lex: &Lexicon, facts: Vec<TokFact
 
 /// Per-text cache, by word form: the sums of its static features, and of the features it gives
 /// a token at each neighbour offset (see [`OFFSETS`]).
-pub type StaticCache = super::model::FxMap<u64, [[i32; super::model::NTAGS]; 5]>;
+/// Stored as i16 (a word's sums fit: ≤ ~100 features × 127); a word whose sums would not fit is
+/// not cached.
+pub type StaticCache = super::model::FxMap<u64, [[i16; super::model::NTAGS]; 5]>;
 
 /// Emission scores of a sequence straight from the weights (no feature list kept): the static
 /// and neighbour parts come from `cache` (keyed by each token's text), the pairwise rest is added.
@@ -497,7 +499,7 @@ pub fn emissions_cached(src: &str, toks: &[Token], lex: &Lexicon, facts: &[TokFa
     for i in 0..n {
         let h = hash_bytes(0x5747, toks[i].text(src).as_bytes());
         let p = match cache.get(&h) {
-            Some(p) => *p,
+            Some(p) => p.map(|r| r.map(|x| x as i32)),
             None => {
                 let mut p = [[0i32; NTAGS]; 5];
                 buf.clear();
@@ -508,7 +510,9 @@ pub fn emissions_cached(src: &str, toks: &[Token], lex: &Lexicon, facts: &[TokFa
                     push_neighbour(*d, Some(&facts[i]), &mut |x| buf.push(key(x)));
                     p[k + 1] = w.sum(&buf);
                 }
-                cache.insert(h, p);
+                if p.iter().flatten().all(|&x| i16::try_from(x).is_ok()) {
+                    cache.insert(h, p.map(|r| r.map(|x| x as i16)));
+                }
                 p
             }
         };
