@@ -378,3 +378,8 @@ pub fn is_on_his_part(n: &str) -> Option<Gender> {
 pub fn looks_feminine(n: &str) -> bool {
     n.ends_with('ه') || n.ends_with("ات")
 }
+
+/// Documents whose author speaks through them (جاء في تقرير المنظمة, ملخص بيان الوزارة).
+pub fn is_document(n: &str) -> bool {
+    matches!(n, "ملخص" | "تقرير" | "بيان" | "نص" | "رساله" | "كلمه" | "تغريده" | "مقال" | "منشور" | "خطاب" | "تصريح" | "وثيقه" | "مذكره" | "تقريرها" | "بيانها" | "بيانه" | "تقريره")
+}

@@ -96,6 +96,10 @@ impl<'a> Ctx<'a> {
                 if t.kind != TokKind::Arabic {
                     return None;
                 }
+                // A word inside a name the recognizer found is no cue (شيانغ راي).
+                if mention_of[i] != NONE {
+                    return None;
+                }
                 let mut c = lexicon::cue(&t.norm)?;
                 // "كما قال/نقل/ذكر X": a source, not the speaker of the sentence.
                 if c.kind == CueKind::Verb && i > 0 && matches!(toks[i - 1].norm.as_str(), "كما" | "وكما" | "حسبما" | "بحسب" | "وفق") {
@@ -133,7 +137,14 @@ impl<'a> Ctx<'a> {
             "." => {
                 let prev_dot = i > 0 && self.toks[i - 1].is_punct(".") && self.toks[i - 1].end == t.start;
                 let next_dot = i + 1 < self.toks.len() && self.toks[i + 1].is_punct(".") && self.toks[i + 1].start == t.end;
-                !prev_dot && !next_dot
+                // A period between letters with no space (آر.جيه.أو) is an abbreviation.
+                let inner = i > 0
+                    && i + 1 < self.toks.len()
+                    && self.toks[i - 1].is_word()
+                    && self.toks[i + 1].is_word()
+                    && self.toks[i - 1].end == t.start
+                    && self.toks[i + 1].start == t.end;
+                !prev_dot && !next_dot && !inner
             }
             _ => false,
         }
@@ -437,7 +448,7 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     }
     let cue = cue.map(|k| outer_cue(ctx, k, sent));
     let cue_tok = match (cue, after) {
-        (Some(c), Some(f)) if p.open - c > 12 && ctx.cues[f].is_some_and(|x| x.kind != CueKind::Participle) => Some(f),
+        (Some(c), Some(f)) if p.open - c > 12 && ctx.cues[f].is_some_and(|x| x.kind != CueKind::Participle) && !refers_back(ctx, f) => Some(f),
         (Some(c), _) => Some(c),
         (None, Some(f)) => Some(f),
         (None, None) => source,
@@ -451,6 +462,12 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
         inherit,
         head: None,
     })
+}
+
+/// A source marker that refers to the speaker already named (على حد تعبيره, حسب قوله).
+fn refers_back(ctx: &Ctx, f: usize) -> bool {
+    let next = if f + 1 < ctx.toks.len() { ctx.norm(f + 1) } else { "" };
+    ctx.norm(f) == "حد" || next.starts_with("تعبير") || next.starts_with("قول") || next.starts_with("وصف")
 }
 
 /// The cue that governs a quote whose nearest cue is `k`: a source marker before the verb in the

@@ -48,6 +48,13 @@ fn spk_from_mention(ctx: &Ctx, m: usize, gender: Gender) -> Spk {
             break;
         }
     }
+    // A two-letter name after و is an acronym the recognizer cut (و|اس → واس).
+    if span.start >= 'و'.len_utf8() && src[span.clone()].chars().count() <= 2 && src[..span.start].ends_with('و') {
+        let before = &src[..span.start - 'و'.len_utf8()];
+        if before.is_empty() || before.ends_with(char::is_whitespace) {
+            span.start -= 'و'.len_utf8();
+        }
+    }
     let key = normalize(&src[span.clone()]);
     Spk { span, cluster: cl, named: true, gender, role: None, key }
 }
@@ -352,7 +359,7 @@ fn subject_before(ctx: &Ctx, c: usize, gender: Gender) -> Option<Spk> {
     let m = ctx.mention_of[k - 1];
     if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG | Label::LOC) && ctx.mentions[m].span.end <= ctx.toks[k - 1].end {
         let ms = ctx.toks.partition_point(|t| t.end <= ctx.mentions[m].span.start);
-        let inner = ms > 0 && matches!(ctx.norm(ms - 1), "لدي" | "باسم" | "في" | "عن" | "من");
+        let inner = ms > 0 && matches!(ctx.norm(ms - 1), "لدي" | "باسم" | "في" | "عن" | "من" | "علي" | "عبر" | "الي" | "مع");
         // In a relative clause (ركلة الجزاء التي سجلها كريستيانو رونالدو قال): not the subject.
         let relative = (ms.saturating_sub(4).max(sent)..ms).any(|i| matches!(ctx.norm(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
         let inner = inner || relative;
@@ -448,6 +455,13 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
             return Some(s.clone());
         }
     }
+    // The nearest person named earlier in the same sentence, not after a preposition
+    // (يذكر أن المصري رفض ...، وقال عند سؤاله; ما دفع إليسا ... قائلة).
+    if gender != Gender::Plural {
+        if let Some(k) = (c.saturating_sub(40).max(sent)..c).rev().find(|&k| subject_person(ctx, k)) {
+            return Some(person_at(ctx, k, gender));
+        }
+    }
     // The person opening the previous sentence, when more recent than the last speaker
     // (وتفاعل الرئيس دونالد ترامب مع الحادث. وغرد على تويتر: "...").
     if sent > 0 && gender != Gender::Plural {
@@ -477,6 +491,29 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
         return Some(description(ctx, k, e, gender));
     }
     from_history(hist, gender, None).or_else(|| mention_before(ctx, c, None))
+}
+
+/// Whether token `k` is the first word of a person mention that can be a subject: no
+/// preposition attached (لحماقي) or before it (عن رمضان), not quoted.
+fn subject_person(ctx: &Ctx, k: usize) -> bool {
+    let m = ctx.mention_of[k];
+    if m == NONE || ctx.quoted[k] || ctx.mentions[m].label != Label::PER || (k > 0 && ctx.mention_of[k - 1] == m) {
+        return false;
+    }
+    let lead = &ctx.src[ctx.toks[k].start..ctx.mentions[m].span.start.max(ctx.toks[k].start)];
+    if !lead.chars().all(|ch| ch == 'و' || ch == 'ف') {
+        return false;
+    }
+    // Over a title or nationality before the name (طلب من المطربة أحلام, سجلها البرتغالي X).
+    let mut b = k;
+    while b > 0 && k - b < 2 && ctx.toks[b - 1].is_word() && (lexicon::is_role_head(ctx.norm(b - 1)) || (ctx.norm(b - 1).starts_with("ال") && !lexicon::is_stop(ctx.norm(b - 1)))) {
+        b -= 1;
+    }
+    if b > 0 && lexicon::is_stop(ctx.norm(b - 1)) && !matches!(ctx.norm(b - 1), "ان" | "انه" | "لكن" | "ولكن" | "حيث" | "كما" | "و" | "ف" | "اذ" | "بل" | "ثم") {
+        return false;
+    }
+    // In a relative clause (التي سجلها رونالدو): not the subject.
+    !(b.saturating_sub(3)..b).any(|i| matches!(ctx.norm(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"))
 }
 
 /// A verb in the feminine: past -ت (غادرت, واصلت) or present تـ (لتتذكر).
@@ -531,7 +568,12 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             // وجاء في بيان X: the statement's author.
             if matches!(ctx.norm(c), "جاء" | "وجاء") {
                 if c + 2 < n && ctx.norm(c + 1) == "في" {
-                    return np_after(ctx, c + 2, (c + 14).min(n), Gender::Any).map(|s| (s, true));
+                    // جاء في (ملخص) تقرير المنظمة: the document's author.
+                    let mut j = c + 2;
+                    while j + 1 < n && j < c + 5 && lexicon::is_document(ctx.norm(j)) && ctx.toks[j + 1].is_word() && !lexicon::is_stop(ctx.norm(j + 1)) {
+                        j += 1;
+                    }
+                    return np_after(ctx, j, (c + 14).min(n), Gender::Any).map(|s| (s, true));
                 }
                 return None;
             }
