@@ -180,7 +180,6 @@ impl<'a> Ctx<'a> {
 /// occurrence of such a word (with و/ل/ب stripped) is marked, with the byte where the name
 /// starts in its token, or NONE.
 fn person_words(src: &str, toks: &[Token], cues: &[Option<Cue>], mention_of: &[usize]) -> Vec<usize> {
-    use std::collections::HashSet;
     let plain = |t: &Token| {
         t.kind == TokKind::Arabic
             && t.norm.chars().count() >= 3
@@ -192,7 +191,7 @@ fn person_words(src: &str, toks: &[Token], cues: &[Option<Cue>], mention_of: &[u
             && !lexicon::is_complementizer(&t.norm)
             && lexicon::cue(&t.norm).is_none()
     };
-    let mut names: HashSet<&str> = HashSet::new();
+    let mut names: lexicon::FastSet<&str> = lexicon::FastSet::default();
     for i in 0..toks.len() {
         let t = &toks[i];
         let next = toks.get(i + 1).filter(|n| !n.line_start);

@@ -19,7 +19,6 @@ use super::lexicon::{self, CueKind, Gender};
 use super::{gender_ok, Cand, Ctx, Found, FoundSpeaker, NONE};
 use crate::result::{Label, QuoteKind};
 use crate::text::{normalize, TokKind};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A speaker as found: its mention span, whether it is a name, and the gender the text gives it.
@@ -683,6 +682,16 @@ fn of_headline(ctx: &Ctx, head: Range<usize>) -> Option<Spk> {
     Some(spk_from_tokens(ctx, head, named, Gender::Any))
 }
 
+/// The order of an entry of the role table: speakers in text order, then role names written
+/// in the text, then roles of clusters.
+fn by_role_rank(i: usize, n_spks: usize) -> (u8, usize) {
+    if i >= usize::MAX / 2 {
+        (2, usize::MAX - i)
+    } else {
+        (u8::from(i >= n_spks), i)
+    }
+}
+
 /// The first four words of a role, when it has four.
 fn prefix4(k: &str) -> Option<String> {
     let w: Vec<&str> = k.split(' ').take(4).collect();
@@ -763,7 +772,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
     }
     // Roles written with a name (رئيس مجلس إدارة البنك العربي, صبيح المصري): a later
     // description by that role designates the same person.
-    let mut by_role: HashMap<String, usize> = HashMap::new();
+    let mut by_role: lexicon::FastMap<String, usize> = lexicon::FastMap::default();
     for (i, s) in spks.iter().enumerate() {
         if let Some(s) = s {
             if let Some(r) = &s.role {
@@ -807,7 +816,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             }
         }
     }
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::default();
     for (i, (ws, _, _)) in names.iter().enumerate() {
         for w in ws {
             let v = by_word.entry(w.as_str()).or_default();
@@ -816,10 +825,14 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             }
         }
     }
-    let mut by_prefix: HashMap<String, usize> = HashMap::new();
+    let mut by_prefix: lexicon::FastMap<String, usize> = lexicon::FastMap::default();
     for (r, &i) in &by_role {
         if let Some(p) = prefix4(r) {
-            by_prefix.entry(p).or_insert(i);
+            // The earliest speaker wins (independent of the map's order).
+            let e = by_prefix.entry(p).or_insert(i);
+            if by_role_rank(i, spks.len()) < by_role_rank(*e, spks.len()) {
+                *e = i;
+            }
         }
     }
     let mut out = Vec::with_capacity(cands.len());
