@@ -60,6 +60,8 @@ pub(crate) struct Ctx<'a> {
     /// For each token, the byte where a person's name starts in it when the token is a word of
     /// a name the text marks as a person's without the recognizer (see [`person_words`]).
     pub person: Vec<usize>,
+    /// For each token, whether its word is a role head (وزير, الرئيس; see [`lexicon::is_role_head`]).
+    pub role_head: Vec<bool>,
 }
 
 pub(crate) const NONE: usize = usize::MAX;
@@ -89,6 +91,9 @@ impl<'a> Ctx<'a> {
             }
             para_start[i] = ps;
         }
+        // The lexicon is looked up once per word form (news repeat their words).
+        let mut by_form: lexicon::FastMap<&str, (Option<Cue>, bool)> = lexicon::FastMap::default();
+        let mut role_head = vec![false; toks.len()];
         let cues: Vec<Option<Cue>> = toks
             .iter()
             .enumerate()
@@ -96,11 +101,13 @@ impl<'a> Ctx<'a> {
                 if t.kind != TokKind::Arabic {
                     return None;
                 }
+                let &mut (raw, is_role) = by_form.entry(t.norm.as_str()).or_insert_with(|| (lexicon::cue(&t.norm), lexicon::is_role_head(&t.norm)));
+                role_head[i] = is_role;
                 // A word inside a name the recognizer found is no cue (شيانغ راي).
                 if mention_of[i] != NONE {
                     return None;
                 }
-                let mut c = lexicon::cue(&t.norm)?;
+                let mut c = raw?;
                 // "كما قال/نقل/ذكر X": a source, not the speaker of the sentence.
                 if c.kind == CueKind::Verb && i > 0 && matches!(toks[i - 1].norm.as_str(), "كما" | "وكما" | "حسبما" | "بحسب" | "وفق") {
                     c.kind = CueKind::Source;
@@ -115,7 +122,7 @@ impl<'a> Ctx<'a> {
             .collect();
         let person = person_words(doc.src, toks, &cues, &mention_of);
         let quoted = vec![false; toks.len()];
-        Ctx { src: doc.src, toks, mentions, clusters, mention_of, cues, para_start, quoted, person }
+        Ctx { src: doc.src, toks, mentions, clusters, mention_of, cues, para_start, quoted, person, role_head }
     }
 
     pub fn norm(&self, i: usize) -> &str {

@@ -791,7 +791,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
     let n = ctx.toks.len();
     for i in 0..n {
         let t = &ctx.toks[i];
-        if t.kind != TokKind::Arabic || !lexicon::is_role_head(&t.norm) || (i > 0 && !ctx.toks[i].line_start && (lexicon::is_role_head(ctx.norm(i - 1)) || lexicon::is_role_cont(ctx.norm(i - 1)))) {
+        if t.kind != TokKind::Arabic || !ctx.role_head[i] || (i > 0 && !ctx.toks[i].line_start && (lexicon::is_role_head(ctx.norm(i - 1)) || lexicon::is_role_cont(ctx.norm(i - 1)))) {
             continue;
         }
         let mut e = i + 1;
