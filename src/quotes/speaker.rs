@@ -629,6 +629,11 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             while j < n && j <= c + 2 && matches!(ctx.norm(j), "اليوم" | "امس" | "ايضا" | "كذلك" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الاحد") {
                 j += 1;
             }
+            // A name in marks as the subject (وأوضح "مجلس منبج العسكري" في بيان أن): inside
+            // the marks, when they hold no quote.
+            if j + 1 < n && j == c + 1 && ctx.is_mark(j) && !ctx.quoted[j + 1] && ctx.toks[j + 1].is_word() {
+                j += 1;
+            }
             let limit = (j + 14).min(n);
             if let Some(s) = np_after(ctx, j, limit, cue.gender) {
                 return Some((s, true));
