@@ -660,6 +660,14 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                 }
             }
             if depth == 0 {
+                // A cue verb in the same clause right before (وغرد المهدي بن عطية قائلا).
+                if let Some(k) = (c.saturating_sub(8).max(sent)..c).rev().take_while(|&k| ctx.toks[k].is_word()).find(|&k| ctx.cues[k].is_some_and(|x| x.kind == CueKind::Verb)) {
+                    // Only a verb that opens its clause (وغرد, فقال), not a noun like كشف طبي.
+                    let opens = k == sent || ctx.norm(k).starts_with(['و', 'ف']);
+                    if let Some((s, true)) = of_cue(ctx, k, hist, 1).filter(|(s, _)| s.named && opens) {
+                        return Some((s, true));
+                    }
+                }
                 // The main verb of the sentence: its first cue verb with a subject.
                 for k in sent..c {
                     if ctx.cues[k].is_some_and(|x| x.kind == CueKind::Verb) {
