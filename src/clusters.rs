@@ -13,7 +13,6 @@ use crate::quotes::lexicon;
 use crate::result::Label;
 use crate::text::{normalize, TokKind};
 use crate::{Doc, Mention};
-use std::collections::HashMap;
 
 /// One group of mentions (indices into the mention list).
 #[derive(Clone, Debug)]
@@ -46,8 +45,8 @@ pub fn build(doc: &Doc, mentions: &[Mention]) -> Clusters {
     order.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
     let mut list: Vec<Group> = Vec::new();
     let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut exact: HashMap<(Label, String), usize> = HashMap::new();
-    let mut by_word: HashMap<(Label, String), Vec<usize>> = HashMap::new();
+    let mut exact: lexicon::FastMap<(Label, String), usize> = lexicon::FastMap::default();
+    let mut by_word: lexicon::FastMap<(Label, String), Vec<usize>> = lexicon::FastMap::default();
     let mut of_mention = vec![0; mentions.len()];
     for i in order {
         let label = mentions[i].label;

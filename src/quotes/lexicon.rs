@@ -3,7 +3,37 @@
 //! [`crate::text::normalize`] (أ/إ/آ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, no diacritics).
 
 use crate::text::normalize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small deterministic hasher (FxHash) for the word tables: the keys are short words, where
+/// SipHash costs more than the lookup itself.
+#[derive(Default, Clone, Copy)]
+pub struct FastHash(u64);
+impl Hasher for FastHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = (h.rotate_left(5) ^ u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHash>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHash>>;
 use std::sync::OnceLock;
 
 /// Grammatical gender (and number) a cue verb agrees with.
@@ -118,11 +148,11 @@ const VERBS: &[(&str, &str)] = &[
 /// Source markers: the speaker is the noun phrase after them.
 const SOURCES: &[&str] = &["بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا", "لسان", "بحسبما", "وفقما"];
 
-static CUES: OnceLock<HashMap<String, Cue>> = OnceLock::new();
+static CUES: OnceLock<FastMap<String, Cue>> = OnceLock::new();
 
-fn cues() -> &'static HashMap<String, Cue> {
+fn cues() -> &'static FastMap<String, Cue> {
     CUES.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = FastMap::default();
         for (forms, flags) in VERBS {
             let reports = flags.contains('r');
             let ala = flags.contains('a');
@@ -289,7 +319,7 @@ const NAMING: &[&str] = &[
     "اغاني", "اغانيه", "قصه", "الدوري", "كاس", "سلاح", "عمليه", "دار", "معرض", "متحف", "جامعه", "مدرسه", "مجمع",
 ];
 
-type Set = std::collections::HashSet<String>;
+type Set = FastSet<String>;
 
 fn set_of(lists: &[&[&str]]) -> Set {
     lists.iter().flat_map(|l| l.iter()).map(|w| normalize(w)).collect()
@@ -377,4 +407,9 @@ pub fn is_on_his_part(n: &str) -> Option<Gender> {
 /// Words of a noun that agree in the feminine (organizations, countries, feminine titles).
 pub fn looks_feminine(n: &str) -> bool {
     n.ends_with('ه') || n.ends_with("ات")
+}
+
+/// Documents whose author speaks through them (جاء في تقرير المنظمة, ملخص بيان الوزارة).
+pub fn is_document(n: &str) -> bool {
+    matches!(n, "ملخص" | "تقرير" | "بيان" | "نص" | "رساله" | "كلمه" | "تغريده" | "مقال" | "منشور" | "خطاب" | "تصريح" | "وثيقه" | "مذكره" | "تقريرها" | "بيانها" | "بيانه" | "تقريره")
 }

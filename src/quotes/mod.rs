@@ -60,6 +60,8 @@ pub(crate) struct Ctx<'a> {
     /// For each token, the byte where a person's name starts in it when the token is a word of
     /// a name the text marks as a person's without the recognizer (see [`person_words`]).
     pub person: Vec<usize>,
+    /// For each token, whether its word is a role head (وزير, الرئيس; see [`lexicon::is_role_head`]).
+    pub role_head: Vec<bool>,
 }
 
 pub(crate) const NONE: usize = usize::MAX;
@@ -89,6 +91,9 @@ impl<'a> Ctx<'a> {
             }
             para_start[i] = ps;
         }
+        // The lexicon is looked up once per word form (news repeat their words).
+        let mut by_form: lexicon::FastMap<&str, (Option<Cue>, bool)> = lexicon::FastMap::default();
+        let mut role_head = vec![false; toks.len()];
         let cues: Vec<Option<Cue>> = toks
             .iter()
             .enumerate()
@@ -96,7 +101,13 @@ impl<'a> Ctx<'a> {
                 if t.kind != TokKind::Arabic {
                     return None;
                 }
-                let mut c = lexicon::cue(&t.norm)?;
+                let &mut (raw, is_role) = by_form.entry(t.norm.as_str()).or_insert_with(|| (lexicon::cue(&t.norm), lexicon::is_role_head(&t.norm)));
+                role_head[i] = is_role;
+                // A word inside a name the recognizer found is no cue (شيانغ راي).
+                if mention_of[i] != NONE {
+                    return None;
+                }
+                let mut c = raw?;
                 // "كما قال/نقل/ذكر X": a source, not the speaker of the sentence.
                 if c.kind == CueKind::Verb && i > 0 && matches!(toks[i - 1].norm.as_str(), "كما" | "وكما" | "حسبما" | "بحسب" | "وفق") {
                     c.kind = CueKind::Source;
@@ -111,7 +122,7 @@ impl<'a> Ctx<'a> {
             .collect();
         let person = person_words(doc.src, toks, &cues, &mention_of);
         let quoted = vec![false; toks.len()];
-        Ctx { src: doc.src, toks, mentions, clusters, mention_of, cues, para_start, quoted, person }
+        Ctx { src: doc.src, toks, mentions, clusters, mention_of, cues, para_start, quoted, person, role_head }
     }
 
     pub fn norm(&self, i: usize) -> &str {
@@ -133,7 +144,14 @@ impl<'a> Ctx<'a> {
             "." => {
                 let prev_dot = i > 0 && self.toks[i - 1].is_punct(".") && self.toks[i - 1].end == t.start;
                 let next_dot = i + 1 < self.toks.len() && self.toks[i + 1].is_punct(".") && self.toks[i + 1].start == t.end;
-                !prev_dot && !next_dot
+                // A period between letters with no space (آر.جيه.أو) is an abbreviation.
+                let inner = i > 0
+                    && i + 1 < self.toks.len()
+                    && self.toks[i - 1].is_word()
+                    && self.toks[i + 1].is_word()
+                    && self.toks[i - 1].end == t.start
+                    && self.toks[i + 1].start == t.end;
+                !prev_dot && !next_dot && !inner
             }
             _ => false,
         }
@@ -169,7 +187,6 @@ impl<'a> Ctx<'a> {
 /// occurrence of such a word (with و/ل/ب stripped) is marked, with the byte where the name
 /// starts in its token, or NONE.
 fn person_words(src: &str, toks: &[Token], cues: &[Option<Cue>], mention_of: &[usize]) -> Vec<usize> {
-    use std::collections::HashSet;
     let plain = |t: &Token| {
         t.kind == TokKind::Arabic
             && t.norm.chars().count() >= 3
@@ -181,7 +198,7 @@ fn person_words(src: &str, toks: &[Token], cues: &[Option<Cue>], mention_of: &[u
             && !lexicon::is_complementizer(&t.norm)
             && lexicon::cue(&t.norm).is_none()
     };
-    let mut names: HashSet<&str> = HashSet::new();
+    let mut names: lexicon::FastSet<&str> = lexicon::FastSet::default();
     for i in 0..toks.len() {
         let t = &toks[i];
         let next = toks.get(i + 1).filter(|n| !n.line_start);
@@ -437,7 +454,7 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     }
     let cue = cue.map(|k| outer_cue(ctx, k, sent));
     let cue_tok = match (cue, after) {
-        (Some(c), Some(f)) if p.open - c > 12 && ctx.cues[f].is_some_and(|x| x.kind != CueKind::Participle) => Some(f),
+        (Some(c), Some(f)) if p.open - c > 12 && ctx.cues[f].is_some_and(|x| x.kind != CueKind::Participle) && !refers_back(ctx, f) => Some(f),
         (Some(c), _) => Some(c),
         (None, Some(f)) => Some(f),
         (None, None) => source,
@@ -451,6 +468,12 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
         inherit,
         head: None,
     })
+}
+
+/// A source marker that refers to the speaker already named (على حد تعبيره, حسب قوله).
+fn refers_back(ctx: &Ctx, f: usize) -> bool {
+    let next = if f + 1 < ctx.toks.len() { ctx.norm(f + 1) } else { "" };
+    ctx.norm(f) == "حد" || next.starts_with("تعبير") || next.starts_with("قول") || next.starts_with("وصف")
 }
 
 /// The cue that governs a quote whose nearest cue is `k`: a source marker before the verb in the

@@ -19,7 +19,6 @@ use super::lexicon::{self, CueKind, Gender};
 use super::{gender_ok, Cand, Ctx, Found, FoundSpeaker, NONE};
 use crate::result::{Label, QuoteKind};
 use crate::text::{normalize, TokKind};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A speaker as found: its mention span, whether it is a name, and the gender the text gives it.
@@ -46,6 +45,13 @@ fn spk_from_mention(ctx: &Ctx, m: usize, gender: Gender) -> Spk {
             span.end = span.start + sp;
         } else {
             break;
+        }
+    }
+    // A two-letter name after و is an acronym the recognizer cut (و|اس → واس).
+    if span.start >= 'و'.len_utf8() && src[span.clone()].chars().count() <= 2 && src[..span.start].ends_with('و') {
+        let before = &src[..span.start - 'و'.len_utf8()];
+        if before.is_empty() || before.ends_with(char::is_whitespace) {
+            span.start -= 'و'.len_utf8();
         }
     }
     let key = normalize(&src[span.clone()]);
@@ -352,7 +358,7 @@ fn subject_before(ctx: &Ctx, c: usize, gender: Gender) -> Option<Spk> {
     let m = ctx.mention_of[k - 1];
     if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG | Label::LOC) && ctx.mentions[m].span.end <= ctx.toks[k - 1].end {
         let ms = ctx.toks.partition_point(|t| t.end <= ctx.mentions[m].span.start);
-        let inner = ms > 0 && matches!(ctx.norm(ms - 1), "لدي" | "باسم" | "في" | "عن" | "من");
+        let inner = ms > 0 && matches!(ctx.norm(ms - 1), "لدي" | "باسم" | "في" | "عن" | "من" | "علي" | "عبر" | "الي" | "مع");
         // In a relative clause (ركلة الجزاء التي سجلها كريستيانو رونالدو قال): not the subject.
         let relative = (ms.saturating_sub(4).max(sent)..ms).any(|i| matches!(ctx.norm(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
         let inner = inner || relative;
@@ -448,6 +454,13 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
             return Some(s.clone());
         }
     }
+    // The nearest person named earlier in the same sentence, not after a preposition
+    // (يذكر أن المصري رفض ...، وقال عند سؤاله; ما دفع إليسا ... قائلة).
+    if gender != Gender::Plural {
+        if let Some(k) = (c.saturating_sub(40).max(sent)..c).rev().find(|&k| subject_person(ctx, k)) {
+            return Some(person_at(ctx, k, gender));
+        }
+    }
     // The person opening the previous sentence, when more recent than the last speaker
     // (وتفاعل الرئيس دونالد ترامب مع الحادث. وغرد على تويتر: "...").
     if sent > 0 && gender != Gender::Plural {
@@ -477,6 +490,29 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
         return Some(description(ctx, k, e, gender));
     }
     from_history(hist, gender, None).or_else(|| mention_before(ctx, c, None))
+}
+
+/// Whether token `k` is the first word of a person mention that can be a subject: no
+/// preposition attached (لحماقي) or before it (عن رمضان), not quoted.
+fn subject_person(ctx: &Ctx, k: usize) -> bool {
+    let m = ctx.mention_of[k];
+    if m == NONE || ctx.quoted[k] || ctx.mentions[m].label != Label::PER || (k > 0 && ctx.mention_of[k - 1] == m) {
+        return false;
+    }
+    let lead = &ctx.src[ctx.toks[k].start..ctx.mentions[m].span.start.max(ctx.toks[k].start)];
+    if !lead.chars().all(|ch| ch == 'و' || ch == 'ف') {
+        return false;
+    }
+    // Over a title or nationality before the name (طلب من المطربة أحلام, سجلها البرتغالي X).
+    let mut b = k;
+    while b > 0 && k - b < 2 && ctx.toks[b - 1].is_word() && (lexicon::is_role_head(ctx.norm(b - 1)) || (ctx.norm(b - 1).starts_with("ال") && !lexicon::is_stop(ctx.norm(b - 1)))) {
+        b -= 1;
+    }
+    if b > 0 && lexicon::is_stop(ctx.norm(b - 1)) && !matches!(ctx.norm(b - 1), "ان" | "انه" | "لكن" | "ولكن" | "حيث" | "كما" | "و" | "ف" | "اذ" | "بل" | "ثم") {
+        return false;
+    }
+    // In a relative clause (التي سجلها رونالدو): not the subject.
+    !(b.saturating_sub(3)..b).any(|i| matches!(ctx.norm(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"))
 }
 
 /// A verb in the feminine: past -ت (غادرت, واصلت) or present تـ (لتتذكر).
@@ -531,7 +567,12 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             // وجاء في بيان X: the statement's author.
             if matches!(ctx.norm(c), "جاء" | "وجاء") {
                 if c + 2 < n && ctx.norm(c + 1) == "في" {
-                    return np_after(ctx, c + 2, (c + 14).min(n), Gender::Any).map(|s| (s, true));
+                    // جاء في (ملخص) تقرير المنظمة: the document's author.
+                    let mut j = c + 2;
+                    while j + 1 < n && j < c + 5 && lexicon::is_document(ctx.norm(j)) && ctx.toks[j + 1].is_word() && !lexicon::is_stop(ctx.norm(j + 1)) {
+                        j += 1;
+                    }
+                    return np_after(ctx, j, (c + 14).min(n), Gender::Any).map(|s| (s, true));
                 }
                 return None;
             }
@@ -588,6 +629,11 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             while j < n && j <= c + 2 && matches!(ctx.norm(j), "اليوم" | "امس" | "ايضا" | "كذلك" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الاحد") {
                 j += 1;
             }
+            // A name in marks as the subject (وأوضح "مجلس منبج العسكري" في بيان أن): inside
+            // the marks, when they hold no quote.
+            if j + 1 < n && j == c + 1 && ctx.is_mark(j) && !ctx.quoted[j + 1] && ctx.toks[j + 1].is_word() {
+                j += 1;
+            }
             let limit = (j + 14).min(n);
             if let Some(s) = np_after(ctx, j, limit, cue.gender) {
                 return Some((s, true));
@@ -614,6 +660,14 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                 }
             }
             if depth == 0 {
+                // A cue verb in the same clause right before (وغرد المهدي بن عطية قائلا).
+                if let Some(k) = (c.saturating_sub(8).max(sent)..c).rev().take_while(|&k| ctx.toks[k].is_word()).find(|&k| ctx.cues[k].is_some_and(|x| x.kind == CueKind::Verb)) {
+                    // Only a verb that opens its clause (وغرد, فقال), not a noun like كشف طبي.
+                    let opens = k == sent || ctx.norm(k).starts_with(['و', 'ف']);
+                    if let Some((s, true)) = of_cue(ctx, k, hist, 1).filter(|(s, _)| s.named && opens) {
+                        return Some((s, true));
+                    }
+                }
                 // The main verb of the sentence: its first cue verb with a subject.
                 for k in sent..c {
                     if ctx.cues[k].is_some_and(|x| x.kind == CueKind::Verb) {
@@ -639,6 +693,16 @@ fn of_headline(ctx: &Ctx, head: Range<usize>) -> Option<Spk> {
     }
     let named = !lexicon::is_role_head(ctx.norm(head.start)) && !ctx.norm(head.start).starts_with("ال");
     Some(spk_from_tokens(ctx, head, named, Gender::Any))
+}
+
+/// The order of an entry of the role table: speakers in text order, then role names written
+/// in the text, then roles of clusters.
+fn by_role_rank(i: usize, n_spks: usize) -> (u8, usize) {
+    if i >= usize::MAX / 2 {
+        (2, usize::MAX - i)
+    } else {
+        (u8::from(i >= n_spks), i)
+    }
 }
 
 /// The first four words of a role, when it has four.
@@ -721,7 +785,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
     }
     // Roles written with a name (رئيس مجلس إدارة البنك العربي, صبيح المصري): a later
     // description by that role designates the same person.
-    let mut by_role: HashMap<String, usize> = HashMap::new();
+    let mut by_role: lexicon::FastMap<String, usize> = lexicon::FastMap::default();
     for (i, s) in spks.iter().enumerate() {
         if let Some(s) = s {
             if let Some(r) = &s.role {
@@ -740,7 +804,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
     let n = ctx.toks.len();
     for i in 0..n {
         let t = &ctx.toks[i];
-        if t.kind != TokKind::Arabic || !lexicon::is_role_head(&t.norm) || (i > 0 && !ctx.toks[i].line_start && (lexicon::is_role_head(ctx.norm(i - 1)) || lexicon::is_role_cont(ctx.norm(i - 1)))) {
+        if t.kind != TokKind::Arabic || !ctx.role_head[i] || (i > 0 && !ctx.toks[i].line_start && (lexicon::is_role_head(ctx.norm(i - 1)) || lexicon::is_role_cont(ctx.norm(i - 1)))) {
             continue;
         }
         let mut e = i + 1;
@@ -765,7 +829,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             }
         }
     }
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::default();
     for (i, (ws, _, _)) in names.iter().enumerate() {
         for w in ws {
             let v = by_word.entry(w.as_str()).or_default();
@@ -774,10 +838,14 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             }
         }
     }
-    let mut by_prefix: HashMap<String, usize> = HashMap::new();
+    let mut by_prefix: lexicon::FastMap<String, usize> = lexicon::FastMap::default();
     for (r, &i) in &by_role {
         if let Some(p) = prefix4(r) {
-            by_prefix.entry(p).or_insert(i);
+            // The earliest speaker wins (independent of the map's order).
+            let e = by_prefix.entry(p).or_insert(i);
+            if by_role_rank(i, spks.len()) < by_role_rank(*e, spks.len()) {
+                *e = i;
+            }
         }
     }
     let mut out = Vec::with_capacity(cands.len());
