@@ -39,11 +39,15 @@ def main():
         t = time.perf_counter()
         run(seed)
         seed_times.append(time.perf_counter() - t)
-    times, nbytes, chunks = [], 0, 0
+    times, nbytes, chunks, failed, first_error = [], 0, 0, 0, None
     start = time.perf_counter()
     for text in news:
         t = time.perf_counter()
-        chunks += run(text)
+        try:
+            chunks += run(text)
+        except Exception as e:  # mishtar 0.1 raises on some articles (e.g. IndexError)
+            failed += 1
+            first_error = first_error or f"{type(e).__name__}: {e}"
         times.append(time.perf_counter() - t)
         nbytes += len(text.encode("utf-8"))
         if time.perf_counter() - start > budget:
@@ -60,6 +64,8 @@ def main():
         "articles_per_s": len(times) / total,
         "chunks": chunks,
         "place_chunker": place,
+        "failed": failed,
+        "first_error": first_error,
     }))
 
 
