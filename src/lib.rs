@@ -22,7 +22,7 @@ pub mod result;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use std::ops::Range;
 

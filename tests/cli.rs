@@ -1,6 +1,8 @@
 //! The command line's contract (issue 7, point 3): bad input gives one line on standard error and
 //! exit status 2, never a panic; good input gives the JSON of `marsad::analyze`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

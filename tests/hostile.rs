@@ -3,6 +3,8 @@
 //! tests passes by merely not crashing. The 50 MB run is `#[ignore]`d here (it belongs to the
 //! benchmark); run it with `cargo test --release --test hostile -- --ignored`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use marsad::{analyze, utf16_slice, Analysis, Options};
 
 /// Every span of `a` slices `src` to its own text, and entities are ordered and disjoint.

@@ -8,6 +8,8 @@
 //! colons, newlines, emoji (surrogate pairs in UTF-16), Latin, digits — mixed with arbitrary
 //! Unicode. Case counts are explicit (see `CASES_*`); a failure prints the shrunk input.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use marsad::{analyze, Analysis, Options};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
