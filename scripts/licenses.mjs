@@ -1,4 +1,5 @@
-// The supply-chain check of issue 7 (point 5), offline: every Cargo package in Cargo.lock (all
+// The supply-chain check of issue 7 (point 5), offline once the crates are downloaded (a fresh
+// machine fetches the other platforms' manifests once, at the pinned versions): every Cargo package in Cargo.lock (all
 // targets and platforms, dev and build dependencies included, from `cargo metadata --offline
 // --locked`) and every npm package in package-lock.json must carry a license on the allow-list;
 // the packages that run code at build or install time (Cargo build scripts, npm install scripts)
@@ -68,9 +69,19 @@ export function allowed(expr) {
 }
 
 export function cargoPackages() {
-  const meta = JSON.parse(execFileSync("cargo", ["metadata", "--format-version", "1", "--offline", "--locked"], {
+  const run = () => execFileSync("cargo", ["metadata", "--format-version", "1", "--offline", "--locked"], {
     cwd: root, encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "pipe"],
-  }));
+  });
+  let out;
+  try {
+    out = run();
+  } catch {
+    // Only the host's crates are downloaded on a fresh machine; the manifests of the others (other
+    // platforms' dependencies) come from the registry once, at the versions Cargo.lock pins.
+    execFileSync("cargo", ["fetch", "--locked", "--quiet"], { cwd: root, stdio: "inherit" });
+    out = run();
+  }
+  const meta = JSON.parse(out);
   return meta.packages.map((p) => ({
     name: p.name, version: p.version, license: p.license || (p.license_file ? `file:${p.license_file}` : ""),
     local: p.source == null, buildScript: p.targets.some((t) => t.kind.includes("custom-build")),
