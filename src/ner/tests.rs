@@ -1,0 +1,168 @@
+use super::features::{extract, feature_stem, SeqFeatures};
+use super::model::{Lexicon, Model, Tagger, Weights, WordInfo, F_GIVEN, NTAGS};
+use super::train::{conll_seq, perceptron, Seq};
+use super::*;
+use crate::text::tokenize;
+
+fn lex() -> Lexicon {
+    let w = |f: u8| WordInfo { cluster: 3, coarse: 2, freq: f, flags: 0, pctx: 0, art: 0 };
+    Lexicon::new(
+        vec![
+            ("سوريه".to_string(), w(12)),
+            ("وسوريه".to_string(), w(6)),
+            ("موسكو".to_string(), w(11)),
+            ("فيصل".to_string(), WordInfo { flags: F_GIVEN, ..w(9) }),
+            ("يصل".to_string(), w(10)),
+        ],
+        vec![("الامم المتحده".to_string(), model::P_ORG)],
+    )
+}
+
+fn empty_model(lex: Lexicon) -> Model {
+    Model { lex, weights: Weights::default(), trans: [[0.0; NTAGS]; NTAGS], start: [0.0; NTAGS], stage2: None }
+}
+
+fn feats(text: &str, lex: &Lexicon) -> SeqFeatures {
+    let toks = tokenize(text);
+    extract(text, &toks, lex, &[])
+}
+
+#[test]
+fn features_are_deterministic_and_context_sensitive() {
+    let l = lex();
+    let a = feats("قال فيصل في موسكو", &l);
+    let b = feats("قال فيصل في موسكو", &l);
+    assert_eq!(a.feats, b.feats);
+    assert_eq!(a.len(), 4);
+    // The same word in another context shares its own features but not all of them.
+    let c = feats("زار فيصل موسكو", &l);
+    let (x, y) = (a.of(1), c.of(1));
+    assert!(x.iter().filter(|k| y.contains(k)).count() > x.len() / 2);
+    assert_ne!(x, y);
+    // على ("on") and علي ("Ali") normalize alike but keep one feature apart.
+    let on = feats("على", &l);
+    let ali = feats("علي", &l);
+    assert_ne!(on.of(0), ali.of(0));
+    assert!(on.of(0).iter().filter(|k| ali.of(0).contains(k)).count() >= on.of(0).len() - 2);
+}
+
+#[test]
+fn feature_stems_strip_known_proclitics_only() {
+    let l = lex();
+    assert_eq!(feature_stem("وسوريه", &l), ("و", "سوريه"));
+    assert_eq!(feature_stem("بالعراق", &l), ("ب", "العراق"));
+    assert_eq!(feature_stem("وليد", &l), ("", "وليد"));
+}
+
+#[test]
+fn proclitics_stay_outside_entity_spans() {
+    let m = empty_model(lex());
+    let cut = |w: &'static str| -> &'static str { &w[proclitic_cut(&m, w)..] };
+    assert_eq!(cut("وسورية"), "سورية");
+    assert_eq!(cut("بالعراق"), "العراق");
+    assert_eq!(cut("للأمم"), "لأمم");
+    assert_eq!(cut("لـروسيا"), "روسيا");
+    // A name that starts like a proclitic keeps its letter.
+    assert_eq!(cut("فيصل"), "فيصل");
+    assert_eq!(cut("موسكو"), "موسكو");
+}
+
+#[test]
+fn model_round_trips_bit_for_bit() {
+    let rows: Vec<(u32, [i8; NTAGS])> = vec![(7, [1, -2, 3, 0, 0, 0, 0, 0, 127]), (1 << 30, [-127, 0, 0, 0, 5, 0, 0, 0, 1])];
+    let mut m = empty_model(lex());
+    m.weights = Weights::from_rows(&rows, 0.5);
+    m.trans[0][1] = -1.5;
+    m.stage2 = Some(Tagger { weights: Weights::from_rows(&rows[..1], 0.25), trans: [[0.5; NTAGS]; NTAGS], start: [1.0; NTAGS] });
+    let bytes = m.to_bytes();
+    let back = Model::from_bytes(&bytes).expect("parses");
+    assert_eq!(back.to_bytes(), bytes);
+    assert_eq!(back.weights.get(7), Some(&[1, -2, 3, 0, 0, 0, 0, 0, 127]));
+    assert_eq!(back.weights.get(8), None);
+    assert_eq!(back.lex.get("موسكو").map(|w| w.freq), Some(11));
+    assert!(Model::from_bytes(&bytes[..bytes.len() - 3]).is_none());
+    assert!(Model::from_bytes(b"").is_none());
+}
+
+fn tiny_corpus() -> Vec<Seq> {
+    let s = |words: &[(&str, &str)]| conll_seq(&words.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect::<Vec<_>>());
+    let mut out = Vec::new();
+    for name in ["لافروف", "بوتين", "ماكرون", "اردوغان"] {
+        out.push(s(&[("قال", "O"), (name, "B-PERS"), ("في", "O"), ("موسكو", "B-LOC")]));
+        out.push(s(&[("زار", "O"), (name, "B-PERS"), ("سورية", "B-LOC"), ("امس", "O")]));
+    }
+    out
+}
+
+#[test]
+fn tiny_training_is_deterministic_and_learns() {
+    let l = lex();
+    let train = |seqs: &[Seq]| {
+        let f: Vec<SeqFeatures> = seqs.iter().map(|s| extract(&s.src, &s.toks, &l, &[])).collect();
+        let all: Vec<(&SeqFeatures, &[u8])> = f.iter().zip(seqs).map(|(f, s)| (f, s.tags.as_slice())).collect();
+        perceptron(&all, 5, 10_000, 1)
+    };
+    let c = tiny_corpus();
+    let (a, b) = (train(&c), train(&c));
+    assert_eq!(a.weights.rows(), b.weights.rows());
+    assert_eq!(a.trans, b.trans);
+    let mut m = empty_model(lex());
+    m.weights = a.weights;
+    m.trans = a.trans;
+    m.start = a.start;
+    let text = "قال بوتين في موسكو";
+    let got: Vec<(&str, Label)> = recognize_with(&m, &Doc::new(text)).iter().map(|x| (&text[x.span.clone()], x.label)).collect();
+    assert_eq!(got, [("بوتين", Label::PER), ("موسكو", Label::LOC)]);
+}
+
+#[test]
+fn conll_sequences_follow_our_tokens() {
+    let s = conll_seq(&[("(د".to_string(), "B-ORG".to_string()), ("ب".to_string(), "I-ORG".to_string()), ("قال".to_string(), "O".to_string())]);
+    let words: Vec<&str> = s.toks.iter().map(|t| t.text(&s.src)).collect();
+    assert_eq!(words, ["(", "د", "ب", "قال"]);
+    assert_eq!(s.tags, [5, 6, 6, 0]);
+}
+
+#[test]
+fn conll_scores_match_the_scorer_rules() {
+    let sents = vec![vec![("زار".to_string(), "O".to_string()), ("سيرغي".to_string(), "B-PERS".to_string()), ("لافروف".to_string(), "I-PERS".to_string())], vec![("موسكو".to_string(), "B-LOC".to_string())]];
+    let text = "زار سيرغي لافروف\nموسكو";
+    // Right PER; LOC with the wrong label.
+    let ents = vec![(7, text.find('\n').unwrap(), Label::PER), (text.find('\n').unwrap() + 1, text.len(), Label::ORG)];
+    let res = eval::conll_score(&sents, text, &ents);
+    let get = |k: &str| res.iter().find(|r| r.0 == k).map(|r| (r.1.p, r.1.r, r.1.f1)).unwrap();
+    assert_eq!(get("PER"), (1.0, 1.0, 1.0));
+    assert_eq!(get("LOC"), (0.0, 0.0, 0.0));
+    assert_eq!(get("micro_PER_LOC_ORG"), (0.5, 0.5, 0.5));
+}
+
+#[test]
+fn shipped_model_finds_entities_without_proclitics() {
+    let found = |text: &'static str| -> Vec<(&'static str, Label)> { recognize(&Doc::new(text)).iter().map(|m| (&text[m.span.clone()], m.label)).collect() };
+    let f = found("وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا تدعم الأمم المتحدة وسورية في الحرب.");
+    assert!(f.contains(&("سيرغي لافروف", Label::PER)), "{f:?}");
+    assert!(f.contains(&("موسكو", Label::LOC)), "{f:?}");
+    assert!(f.contains(&("سورية", Label::LOC)), "{f:?}");
+    let f = found("وزار لافروف دمشق وبغداد والقاهرة أمس.");
+    assert!(f.contains(&("بغداد", Label::LOC)) && f.contains(&("القاهرة", Label::LOC)), "{f:?}");
+    let f = found("وقال لافروف للأمم المتحدة إن روسيا لن تتراجع.");
+    assert!(f.contains(&("لأمم المتحدة", Label::ORG)), "{f:?}");
+    // Spans never overlap and come in text order.
+    let m = recognize(&Doc::new("وزار لافروف دمشق وبغداد والقاهرة أمس."));
+    assert!(m.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+}
+
+#[test]
+fn cached_emissions_equal_full_feature_emissions() {
+    let m = model();
+    let text = "وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا تدعم الأمم المتحدة.\nوقال لافروف إن موسكو لن تتراجع، وأكد بوتين ذلك على الفور.";
+    let toks = tokenize(text);
+    let mut cache = features::StaticCache::default();
+    for line in [&toks[..16], &toks[16..]] {
+        let facts: Vec<_> = line.iter().map(|t| features::tok_facts(t, &m.lex)).collect();
+        let bits = features::context_bits(&[&facts]).remove(0);
+        let fast = features::emissions_cached(text, line, &m.lex, &facts, &bits, &m.weights, &mut cache);
+        let full = m.emissions(&features::extract(text, line, &m.lex, &bits));
+        assert_eq!(fast, full);
+    }
+}

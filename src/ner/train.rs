@@ -1,0 +1,960 @@
+//! `marsad train`: builds the lexicon (word clusters from the unlabeled news, name and place
+//! lists, trigger words) and trains the averaged structured perceptron; writes `model/ner.bin`.
+//! Native only. Deterministic: fixed seeds, sorted outputs, one thread.
+
+use super::features::{extract, hash_bytes, mix, SeqFeatures};
+use super::model::*;
+use crate::lexicon;
+use crate::text::{normalize, tokenize, TokKind, Token};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub shared: PathBuf,
+    pub out: PathBuf,
+    pub cache: PathBuf,
+    /// Hold out the last 10% of ANERcorp train and every 5th news-train article; report on them.
+    pub dev: bool,
+    pub epochs: usize,
+    pub max_features: usize,
+    pub clusters: usize,
+    pub coarse: usize,
+    pub min_news_count: u32,
+    pub no_news_train: bool,
+    /// 1: first stage only; 2: with the document-level second stage.
+    pub stages: usize,
+    /// Averaged perceptrons trained on different orders of the data, averaged.
+    pub runs: usize,
+    /// How many times the annotated news articles are repeated in training.
+    pub news_weight: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            shared: PathBuf::from("../shared/data"),
+            out: PathBuf::from("model"),
+            cache: PathBuf::from("target/ner-cache"),
+            dev: false,
+            epochs: 15,
+            max_features: 80_000,
+            clusters: 512,
+            coarse: 48,
+            min_news_count: 5,
+            no_news_train: false,
+            stages: 1,
+            news_weight: 1,
+            runs: 3,
+        }
+    }
+}
+
+/// One training sequence: tokens of one sentence or paragraph, with gold tags.
+pub struct Seq {
+    /// Pooling block (see `stack.rs`): lines of one text, 40 at a time.
+    pub block: u64,
+    pub src: String,
+    pub toks: Vec<Token>,
+    pub tags: Vec<u8>,
+}
+
+/// Tag index of a label (PER, LOC, ORG, MISC) and position.
+pub fn tag_of(label: &str, begin: bool) -> u8 {
+    let li = match label {
+        "PER" | "PERS" => 0,
+        "LOC" => 1,
+        "ORG" => 2,
+        _ => 3,
+    };
+    1 + 2 * li + (!begin) as u8
+}
+
+/// Reads a CoNLL file ("token TAG" lines, blank line between sentences).
+pub fn read_conll(path: &Path) -> Result<Vec<Vec<(String, String)>>, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut sents = Vec::new();
+    let mut cur = Vec::new();
+    for line in BufReader::new(f).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                sents.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let (w, t) = line.rsplit_once(' ').ok_or_else(|| format!("bad line in {}: {line}", path.display()))?;
+        cur.push((w.to_string(), t.to_string()));
+    }
+    if !cur.is_empty() {
+        sents.push(cur);
+    }
+    Ok(sents)
+}
+
+/// A CoNLL sentence as a sequence of our tokens (the words joined by spaces, retokenized).
+pub fn conll_seq(sent: &[(String, String)]) -> Seq {
+    let mut src = String::new();
+    let mut spans = Vec::new();
+    for (i, (w, _)) in sent.iter().enumerate() {
+        if i > 0 {
+            src.push(' ');
+        }
+        spans.push(src.len()..src.len() + w.len());
+        src.push_str(w);
+    }
+    let toks = tokenize(&src);
+    let mut tags = Vec::with_capacity(toks.len());
+    let mut k = 0;
+    let mut last_word = usize::MAX;
+    for t in &toks {
+        while k + 1 < spans.len() && spans[k].end <= t.start {
+            k += 1;
+        }
+        let tag = &sent[k].1;
+        let first = last_word != k;
+        last_word = k;
+        tags.push(if tag == "O" {
+            0
+        } else {
+            let (bio, lab) = tag.split_once('-').unwrap_or(("B", tag));
+            tag_of(lab, bio == "B" && first)
+        });
+    }
+    Seq { block: 0, src, toks, tags }
+}
+
+/// Gold entities of an annotated article, as byte spans: (start, end, label, optional).
+pub fn read_gold(text: &str, gold_path: &Path) -> Result<Vec<(usize, usize, String, bool)>, String> {
+    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path).map_err(|e| e.to_string())?)
+        .map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let mut cp2b: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    cp2b.push(text.len());
+    let mut out = Vec::new();
+    for e in g["entities"].as_array().into_iter().flatten() {
+        let s = e["start"].as_u64().unwrap_or(0) as usize;
+        let t = e["end"].as_u64().unwrap_or(0) as usize;
+        if s >= t || t >= cp2b.len() {
+            continue;
+        }
+        let lab = crate::result::Label::parse(e["label"].as_str().unwrap_or("")).map_or("MISC", |l| l.as_str());
+        out.push((cp2b[s], cp2b[t], lab.to_string(), e["optional"].as_bool().unwrap_or(false)));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// An annotated article as sequences (one per line), tokens tagged by overlap with gold spans.
+pub fn article_seqs(text: &str, gold: &[(usize, usize, String, bool)], doc_id: u64) -> Vec<Seq> {
+    let toks = tokenize(text);
+    let mut tags = vec![0u8; toks.len()];
+    for (s, e, lab, _) in gold {
+        let mut first = true;
+        for (i, t) in toks.iter().enumerate() {
+            if t.start < *e && *s < t.end {
+                tags[i] = tag_of(lab, first);
+                first = false;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut a = 0;
+    for i in 1..=toks.len() {
+        if i == toks.len() || toks[i].line_start {
+            // Tags must not continue across a line.
+            let mut tg = tags[a..i].to_vec();
+            if let Some(t0) = tg.first_mut() {
+                if *t0 != 0 && *t0 % 2 == 0 {
+                    *t0 -= 1;
+                }
+            }
+            let block = doc_id * 10_000 + (out.len() / super::stack::BLOCK_LINES) as u64;
+            out.push(Seq { block, src: text.to_string(), toks: toks[a..i].to_vec(), tags: tg });
+            a = i;
+        }
+    }
+    out
+}
+
+fn news_train_docs(shared: &Path) -> Result<Vec<(String, String, Vec<(usize, usize, String, bool)>)>, String> {
+    let dir = shared.join("news-train");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".gold.json"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for n in names {
+        let stem = n.trim_end_matches(".gold.json").to_string();
+        let text = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).map_err(|e| e.to_string())?;
+        let gold = read_gold(&text, &dir.join(&n))?;
+        out.push((stem, text, gold));
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- word clusters from the news
+
+struct NewsStats {
+    /// word → (count, fine cluster, coarse cluster), for words with count ≥ min count
+    words: BTreeMap<String, (u32, u16, u8)>,
+    /// word → (occurrences right after a title or role, right before a reporting verb)
+    ctx: BTreeMap<String, (u32, u32, u32, u32)>,
+}
+
+fn lcg(s: &mut u64) -> u64 {
+    *s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    *s >> 33
+}
+
+fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
+    let cache = cfg.cache.join(format!("news5-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
+    if let Ok(s) = std::fs::read_to_string(&cache) {
+        let mut words = BTreeMap::new();
+        let mut ctx = BTreeMap::new();
+        for l in s.lines() {
+            let f: Vec<&str> = l.split('\t').collect();
+            if f.len() == 8 {
+                words.insert(f[0].to_string(), (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0)));
+                ctx.insert(f[0].to_string(), (f[4].parse().unwrap_or(0), f[5].parse().unwrap_or(0), f[6].parse().unwrap_or(0), f[7].parse().unwrap_or(0)));
+            }
+        }
+        eprintln!("news clusters: {} words from cache {}", words.len(), cache.display());
+        return Ok(NewsStats { words, ctx });
+    }
+    let t0 = Instant::now();
+    let path = cfg.shared.join("news/ant-multisource-v2.1.jsonl.xz");
+    // Decompressed with the system's `xz` (xz-utils).
+    let mut child = std::process::Command::new("xz")
+        .arg("-dc")
+        .arg(&path)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run xz -dc {}: {e}", path.display()))?;
+    let stdout = child.stdout.take().unwrap();
+    let mut ids: FxMap<String, u32> = FxMap::default();
+    let mut names: Vec<String> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut stream: Vec<u32> = Vec::new(); // token ids, u32::MAX between lines
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        let v: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(_) => continue,
+        };
+        for field in ["title", "text"] {
+            let Some(t) = v[field].as_str() else { continue };
+            for tok in tokenize(t) {
+                if tok.line_start {
+                    stream.push(u32::MAX);
+                }
+                let w = if tok.kind == TokKind::Number { "0".to_string() } else { tok.norm };
+                let id = match ids.get(&w) {
+                    Some(&i) => i,
+                    None => {
+                        let i = names.len() as u32;
+                        ids.insert(w.clone(), i);
+                        names.push(w);
+                        counts.push(0);
+                        i
+                    }
+                };
+                counts[id as usize] += 1;
+                stream.push(id);
+            }
+            stream.push(u32::MAX);
+        }
+    }
+    let _ = child.wait();
+    eprintln!("news: {} tokens, {} types read in {:.1}s", stream.len(), names.len(), t0.elapsed().as_secs_f32());
+    // Vocabulary (count ≥ min) and context words (top NCTX), ranked by count then string.
+    let mut order: Vec<u32> = (0..names.len() as u32).collect();
+    order.sort_by(|&a, &b| counts[b as usize].cmp(&counts[a as usize]).then(names[a as usize].cmp(&names[b as usize])));
+    const NCTX: usize = 1000;
+    let mut ctx_of = vec![u32::MAX; names.len()];
+    for (r, &i) in order.iter().take(NCTX).enumerate() {
+        ctx_of[i as usize] = r as u32;
+    }
+    let vocab: Vec<u32> = order.iter().copied().filter(|&i| counts[i as usize] >= cfg.min_news_count).collect();
+    let mut row_of = vec![u32::MAX; names.len()];
+    for (r, &i) in vocab.iter().enumerate() {
+        row_of[i as usize] = r as u32;
+    }
+    // Person contexts: right after a title or role, right before a reporting verb (with or
+    // without a leading و/ف).
+    let strip = |w: &str| -> String { w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w).to_string() };
+    let titles: BTreeSet<&str> = lexicon::PERSON_TRIGGERS.iter().copied().collect();
+    let reports: BTreeSet<&str> = lexicon::REPORT_VERBS.iter().copied().collect();
+    let is_title: Vec<bool> = names.iter().map(|w| titles.contains(w.as_str()) || titles.contains(strip(w).as_str())).collect();
+    let is_report: Vec<bool> = names.iter().map(|w| reports.contains(w.as_str()) || reports.contains(strip(w).as_str())).collect();
+    let orgs: BTreeSet<&str> = lexicon::ORG_HEADS.iter().copied().collect();
+    let is_org: Vec<bool> = names.iter().map(|w| orgs.contains(w.as_str()) || orgs.contains(strip(w).as_str())).collect();
+    let mut after_org = vec![0u32; names.len()];
+    // Given names from the person-name list (seen at least 3 times there): a word right after
+    // one is often a surname.
+    let given: BTreeSet<String> = std::fs::read_to_string(cfg.shared.join("gazetteers/person-names/name-parts.tsv"))
+        .map_err(|e| format!("cannot read the name parts: {e}"))?
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() >= 5 && f[2] == "given" && f[4].parse::<u32>().unwrap_or(0) >= 3).then(|| normalize(f[0]))
+        })
+        .filter(|w| !lexicon::FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    let is_given: Vec<bool> = names.iter().map(|w| given.contains(w.as_str()) || given.contains(strip(w).as_str())).collect();
+    let mut after_given = vec![0u32; names.len()];
+    let mut after_title = vec![0u32; names.len()];
+    let mut before_report = vec![0u32; names.len()];
+    for p in 2..stream.len().saturating_sub(2) {
+        let w = stream[p];
+        if w == u32::MAX {
+            continue;
+        }
+        let t = |q: usize| stream[q] != u32::MAX && is_title[stream[q] as usize];
+        let r = |q: usize| stream[q] != u32::MAX && is_report[stream[q] as usize];
+        if t(p - 1) || (stream[p - 1] != u32::MAX && t(p - 2)) {
+            after_title[w as usize] += 1;
+        }
+        if r(p + 1) || (stream[p + 1] != u32::MAX && r(p + 2)) {
+            before_report[w as usize] += 1;
+        }
+        if stream[p - 1] != u32::MAX && is_given[stream[p - 1] as usize] {
+            after_given[w as usize] += 1;
+        }
+        let o = |q: usize| stream[q] != u32::MAX && is_org[stream[q] as usize];
+        if o(p - 1) || (stream[p - 1] != u32::MAX && o(p - 2)) {
+            after_org[w as usize] += 1;
+        }
+    }
+    // Co-occurrence pairs (row, position × context word).
+    let mut pairs: Vec<u64> = Vec::with_capacity(stream.len() * 4);
+    for p in 0..stream.len() {
+        let w = stream[p];
+        if w == u32::MAX || row_of[w as usize] == u32::MAX {
+            continue;
+        }
+        let row = row_of[w as usize] as u64;
+        for (slot, d) in [-2isize, -1, 1, 2].iter().enumerate() {
+            let q = p as isize + d;
+            if q < 0 || q as usize >= stream.len() {
+                continue;
+            }
+            let c = stream[q as usize];
+            let col = if c == u32::MAX { NCTX as u32 } else if ctx_of[c as usize] == u32::MAX { continue } else { ctx_of[c as usize] };
+            pairs.push((row << 16) | (slot as u64 * (NCTX as u64 + 1) + col as u64));
+        }
+    }
+    drop(stream);
+    pairs.sort_unstable();
+    let ncol = 4 * (NCTX + 1);
+    let mut col_tot = vec![0f64; ncol];
+    let mut row_tot = vec![0f64; vocab.len()];
+    let mut i = 0;
+    let mut cells: Vec<(u32, u16, u32)> = Vec::new();
+    while i < pairs.len() {
+        let mut j = i;
+        while j < pairs.len() && pairs[j] == pairs[i] {
+            j += 1;
+        }
+        let row = (pairs[i] >> 16) as u32;
+        let col = (pairs[i] & 0xffff) as u16;
+        let n = (j - i) as u32;
+        cells.push((row, col, n));
+        col_tot[col as usize] += n as f64;
+        row_tot[row as usize] += n as f64;
+        i = j;
+    }
+    drop(pairs);
+    let total: f64 = col_tot.iter().sum();
+    // PPMI (context distribution smoothed with exponent 0.75) → random projection → unit vectors.
+    const DIM: usize = 96;
+    let col_s: Vec<f64> = col_tot.iter().map(|&c| c.powf(0.75)).collect();
+    let col_s_tot: f64 = col_s.iter().sum();
+    let mut proj = vec![0f32; ncol * DIM];
+    let mut seed = 0x5eed_u64;
+    for x in proj.iter_mut() {
+        *x = if lcg(&mut seed) & 1 == 0 { 1.0 } else { -1.0 };
+    }
+    let mut vecs = vec![0f32; vocab.len() * DIM];
+    for &(row, col, n) in &cells {
+        let pmi = ((n as f64 / total) / ((row_tot[row as usize] / total) * (col_s[col as usize] / col_s_tot))).ln();
+        if pmi <= 0.0 {
+            continue;
+        }
+        let v = &mut vecs[row as usize * DIM..(row as usize + 1) * DIM];
+        let p = &proj[col as usize * DIM..(col as usize + 1) * DIM];
+        for d in 0..DIM {
+            v[d] += pmi as f32 * p[d];
+        }
+    }
+    for v in vecs.chunks_mut(DIM) {
+        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+        v.iter_mut().for_each(|x| *x /= n);
+    }
+    eprintln!("news: {} vocabulary words embedded in {:.1}s", vocab.len(), t0.elapsed().as_secs_f32());
+    let fine = kmeans(&vecs, DIM, cfg.clusters, 12);
+    // Coarse clusters: k-means over the fine centroids.
+    let mut cents = vec![0f32; cfg.clusters * DIM];
+    for (r, &c) in fine.iter().enumerate() {
+        for d in 0..DIM {
+            cents[c as usize * DIM + d] += vecs[r * DIM + d];
+        }
+    }
+    for v in cents.chunks_mut(DIM) {
+        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+        v.iter_mut().for_each(|x| *x /= n);
+    }
+    let coarse_of = kmeans(&cents, DIM, cfg.coarse, 20);
+    let mut words = BTreeMap::new();
+    let mut ctx = BTreeMap::new();
+    for (r, &i) in vocab.iter().enumerate() {
+        words.insert(names[i as usize].clone(), (counts[i as usize], fine[r] as u16, coarse_of[fine[r] as usize] as u8));
+        ctx.insert(names[i as usize].clone(), (after_title[i as usize], before_report[i as usize], after_org[i as usize], after_given[i as usize]));
+    }
+    eprintln!("news clusters done in {:.1}s", t0.elapsed().as_secs_f32());
+    std::fs::create_dir_all(&cfg.cache).ok();
+    let mut s = String::new();
+    for (w, (n, f, c)) in &words {
+        let (a, b, o, g) = ctx[w];
+        s.push_str(&format!("{w}\t{n}\t{f}\t{c}\t{a}\t{b}\t{o}\t{g}\n"));
+    }
+    std::fs::write(&cache, s).ok();
+    Ok(NewsStats { words, ctx })
+}
+
+/// Spherical k-means; rows are unit vectors. Initial centroids: rows spread evenly over the
+/// (frequency-ranked) input. Returns the cluster of each row.
+fn kmeans(x: &[f32], dim: usize, k: usize, iters: usize) -> Vec<u32> {
+    let n = x.len() / dim;
+    let k = k.min(n).max(1);
+    let mut c: Vec<f32> = (0..k).flat_map(|j| x[(j * n / k) * dim..(j * n / k + 1) * dim].to_vec()).collect();
+    let mut assign = vec![0u32; n];
+    for _ in 0..iters {
+        for r in 0..n {
+            let v = &x[r * dim..(r + 1) * dim];
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for j in 0..k {
+                let cj = &c[j * dim..(j + 1) * dim];
+                let s: f32 = v.iter().zip(cj).map(|(a, b)| a * b).sum();
+                if s > best {
+                    best = s;
+                    arg = j;
+                }
+            }
+            assign[r] = arg as u32;
+        }
+        let mut nc = vec![0f32; k * dim];
+        let mut cnt = vec![0usize; k];
+        for r in 0..n {
+            let a = assign[r] as usize;
+            cnt[a] += 1;
+            for d in 0..dim {
+                nc[a * dim + d] += x[r * dim + d];
+            }
+        }
+        for j in 0..k {
+            if cnt[j] == 0 {
+                nc[j * dim..(j + 1) * dim].copy_from_slice(&c[j * dim..(j + 1) * dim]);
+            }
+            let v = &mut nc[j * dim..(j + 1) * dim];
+            let s = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+            v.iter_mut().for_each(|x| *x /= s);
+        }
+        c = nc;
+    }
+    assign
+}
+
+// ---------------------------------------------------------------- lexicon
+
+fn norm_words(s: &str) -> String {
+    tokenize(s).iter().filter(|t| t.kind != TokKind::Punct || t.norm == "-").map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+const ARAB_COUNTRIES: &[&str] = &[
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE",
+];
+
+fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexicon, String> {
+    // How often each normalized word is tagged O / as an entity in the training sequences.
+    let mut as_o: FxMap<String, (u32, u32)> = FxMap::default();
+    for s in train {
+        for (t, &g) in s.toks.iter().zip(&s.tags) {
+            let e = as_o.entry(t.norm.clone()).or_default();
+            if g == 0 {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    }
+    let mostly_o = |w: &str| as_o.get(w).is_some_and(|&(o, e)| o >= 3 && (e as f32) < 0.25 * (o + e) as f32);
+    let mut words: BTreeMap<String, WordInfo> = BTreeMap::new();
+    for (w, &(n, f, c)) in &news.words {
+        let freq = (32 - n.leading_zeros()) as u8;
+        let (a, b, o, g) = news.ctx.get(w).copied().unwrap_or((0, 0, 0, 0));
+        let bucket = |x: u32| -> u8 {
+            let r = x as f32 / n.max(1) as f32;
+            if x < 2 || r < 0.01 {
+                0
+            } else if r < 0.05 {
+                1
+            } else if r < 0.2 {
+                2
+            } else {
+                3
+            }
+        };
+        let pctx = bucket(a) | (bucket(b) << 2) | (bucket(o) << 4) | (bucket(g) << 6);
+        let count = |x: &str| news.words.get(x).map_or(0, |v| v.0) as f32;
+        let art = if let Some(bare) = w.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+            let nb = count(bare);
+            let r = nb / (nb + n as f32);
+            if nb == 0.0 {
+                5
+            } else if r < 0.1 {
+                6
+            } else if r < 0.3 {
+                7
+            } else {
+                8
+            }
+        } else {
+            let na = count(&format!("ال{w}"));
+            let r = na / (na + n as f32);
+            if na == 0.0 {
+                1
+            } else if r < 0.1 {
+                2
+            } else if r < 0.5 {
+                3
+            } else {
+                4
+            }
+        };
+        words.insert(w.clone(), WordInfo { cluster: f + 1, coarse: c + 1, freq, flags: 0, pctx, art });
+    }
+    let func: BTreeSet<&str> = lexicon::FUNCTION_WORDS.iter().copied().collect();
+    let flag = |words: &mut BTreeMap<String, WordInfo>, w: &str, f: u16| {
+        words.entry(w.to_string()).or_default().flags |= f;
+    };
+    // Person-name parts.
+    let path = cfg.shared.join("gazetteers/person-names/name-parts.tsv");
+    let s = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    for l in s.lines().skip(1) {
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() < 5 {
+            continue;
+        }
+        let w = normalize(f[0]);
+        if w.chars().count() < 2 || w.contains(' ') || func.contains(w.as_str()) || mostly_o(&w) {
+            continue;
+        }
+        let count: u32 = f[4].parse().unwrap_or(0);
+        if !news.words.contains_key(&w) && count < 3 {
+            continue;
+        }
+        let mut fl = match f[2] {
+            "given" => F_GIVEN,
+            "surname" => F_SURNAME,
+            _ => F_NAMEPART,
+        };
+        if !ARAB_COUNTRIES.contains(&f[3]) {
+            fl |= F_FOREIGN_NAME;
+        }
+        flag(&mut words, &w, fl);
+    }
+    // Places.
+    let mut phrases: BTreeMap<String, u16> = BTreeMap::new();
+    let place = |words: &mut BTreeMap<String, WordInfo>, phrases: &mut BTreeMap<String, u16>, name: &str, f: u16| {
+        let n = norm_words(name);
+        if n.is_empty() || mostly_o(&n) || func.contains(n.as_str()) {
+            return;
+        }
+        if n.contains(' ') {
+            phrases.entry(n).or_insert(P_LOC);
+        } else if n.chars().count() >= 2 {
+            words.entry(n).or_default().flags |= f;
+        }
+    };
+    let cj: serde_json::Value = read_json(&cfg.shared.join("gazetteers/countries-ar.i18n-iso-countries-7.14.0.json"))?;
+    for v in cj["countries"].as_object().into_iter().flat_map(|o| o.values()) {
+        for n in v.as_array().cloned().unwrap_or_else(|| vec![v.clone()]) {
+            if let Some(n) = n.as_str() {
+                place(&mut words, &mut phrases, n, F_COUNTRY);
+            }
+        }
+    }
+    let tj: serde_json::Value = read_json(&cfg.shared.join("gazetteers/territories-ar.cldr-48.2.0.json"))?;
+    for v in tj["main"]["ar"]["localeDisplayNames"]["territories"].as_object().into_iter().flat_map(|o| o.values()) {
+        if let Some(n) = v.as_str() {
+            place(&mut words, &mut phrases, n, F_COUNTRY);
+        }
+    }
+    let cities: serde_json::Value = read_json(&cfg.shared.join("gazetteers/cities-ar.geonames-cities5000.json"))?;
+    for c in cities.as_array().into_iter().flatten() {
+        let pop = c["population"].as_u64().unwrap_or(0);
+        for n in c["arabic_strict"].as_array().into_iter().flatten().filter_map(|n| n.as_str()) {
+            let nn = norm_words(n);
+            if pop >= 100_000 || news.words.get(&nn).is_some_and(|x| x.0 >= 20) || (nn.contains(' ') && pop >= 20_000) {
+                place(&mut words, &mut phrases, n, F_CITY);
+            }
+        }
+    }
+    for w in lexicon::PERSON_TRIGGERS {
+        flag(&mut words, w, F_TITLE);
+    }
+    for w in lexicon::REPORT_VERBS {
+        flag(&mut words, w, F_REPORT);
+    }
+    for w in lexicon::ORG_HEADS {
+        flag(&mut words, w, F_ORGHEAD);
+    }
+    for w in lexicon::FUNCTION_WORDS {
+        flag(&mut words, w, F_FUNC);
+    }
+    Ok(Lexicon::new(words.into_iter().collect(), phrases.into_iter().collect()))
+}
+
+fn read_json(p: &Path) -> Result<serde_json::Value, String> {
+    serde_json::from_str(&std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?)
+        .map_err(|e| format!("{}: {e}", p.display()))
+}
+
+// ---------------------------------------------------------------- averaged perceptron
+
+pub use super::model::viterbi;
+
+struct Indexed {
+    feats: Vec<u32>,
+    offs: Vec<u32>,
+    tags: Vec<u8>,
+}
+
+fn train_once(data: &[Indexed], nf: usize, epochs: usize, mut seed: u64) -> (Vec<f32>, [[f32; NTAGS]; NTAGS], [f32; NTAGS]) {
+    let mut w = vec![0f32; nf * NTAGS];
+    let mut u = vec![0f32; nf * NTAGS];
+    let mut tr = [[0f32; NTAGS]; NTAGS];
+    let mut tu = [[0f32; NTAGS]; NTAGS];
+    let mut st = [0f32; NTAGS];
+    let mut su = [0f32; NTAGS];
+    let mut c = 1f32;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut em: Vec<[f32; NTAGS]> = Vec::new();
+    for ep in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = (lcg(&mut seed) as usize) % (i + 1);
+            order.swap(i, j);
+        }
+        let mut errors = 0usize;
+        for &si in &order {
+            let d = &data[si];
+            let n = d.tags.len();
+            em.clear();
+            for i in 0..n {
+                let mut e = [0f32; NTAGS];
+                for &f in &d.feats[d.offs[i] as usize..d.offs[i + 1] as usize] {
+                    let row = &w[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
+                    for t in 0..NTAGS {
+                        e[t] += row[t];
+                    }
+                }
+                em.push(e);
+            }
+            let pred = viterbi(&em, &tr, &st);
+            if pred != d.tags {
+                for i in 0..n {
+                    let (g, p) = (d.tags[i] as usize, pred[i] as usize);
+                    let (gp, pp) = if i == 0 { (None, None) } else { (Some(d.tags[i - 1] as usize), Some(pred[i - 1] as usize)) };
+                    if g != p {
+                        errors += 1;
+                        for &f in &d.feats[d.offs[i] as usize..d.offs[i + 1] as usize] {
+                            let b = f as usize * NTAGS;
+                            w[b + g] += 1.0;
+                            u[b + g] += c;
+                            w[b + p] -= 1.0;
+                            u[b + p] -= c;
+                        }
+                    }
+                    if g != p || gp != pp {
+                        match (gp, pp) {
+                            (None, None) => {
+                                st[g] += 1.0;
+                                su[g] += c;
+                                st[p] -= 1.0;
+                                su[p] -= c;
+                            }
+                            (Some(a), Some(b)) => {
+                                tr[a][g] += 1.0;
+                                tu[a][g] += c;
+                                tr[b][p] -= 1.0;
+                                tu[b][p] -= c;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        eprintln!("  epoch {}: {} token errors", ep + 1, errors);
+    }
+    // Average.
+    for i in 0..w.len() {
+        w[i] -= u[i] / c;
+    }
+    for a in 0..NTAGS {
+        for b in 0..NTAGS {
+            tr[a][b] -= tu[a][b] / c;
+        }
+        st[a] -= su[a] / c;
+    }
+    (w, tr, st)
+}
+
+/// Trains the perceptron on feature sequences; returns the averaged weights as a model.
+pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: usize, runs: usize) -> Tagger {
+    let mut index: FxMap<u32, u32> = FxMap::default();
+    let mut keys: Vec<u32> = Vec::new();
+    let data: Vec<Indexed> = seqs
+        .iter()
+        .map(|(sf, tags)| Indexed {
+            feats: sf
+                .feats
+                .iter()
+                .map(|&k| {
+                    *index.entry(k).or_insert_with(|| {
+                        keys.push(k);
+                        keys.len() as u32 - 1
+                    })
+                })
+                .collect(),
+            offs: sf.offs.clone(),
+            tags: tags.to_vec(),
+        })
+        .collect();
+    let nf = keys.len();
+    // Several averaged perceptrons over different orders of the data, averaged.
+    let mut w = vec![0f32; nf * NTAGS];
+    let mut tr = [[0f32; NTAGS]; NTAGS];
+    let mut st = [0f32; NTAGS];
+    for run in 0..runs {
+        let (w1, tr1, st1) = train_once(&data, nf, epochs, 0x1234_5678_u64 + 7919 * run as u64);
+        for i in 0..w.len() {
+            w[i] += w1[i] / runs as f32;
+        }
+        for a in 0..NTAGS {
+            for b in 0..NTAGS {
+                tr[a][b] += tr1[a][b] / runs as f32;
+            }
+            st[a] += st1[a] / runs as f32;
+        }
+    }
+    // Prune: keep the features with the largest weights.
+    let mut mags: Vec<(f32, u32)> = (0..nf).map(|r| (w[r * NTAGS..r * NTAGS + NTAGS].iter().fold(0f32, |m, &x| m.max(x.abs())), keys[r])).collect();
+    mags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let keep = mags.len().min(max_features);
+    let mut kept: Vec<u32> = mags[..keep].iter().filter(|m| m.0 > 0.0).map(|m| m.1).collect();
+    kept.sort_unstable();
+    // Quantize to i8 with one scale.
+    let maxw = kept.iter().flat_map(|k| w[index[k] as usize * NTAGS..index[k] as usize * NTAGS + NTAGS].iter()).fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+    let scale = maxw / 127.0;
+    let rows: Vec<(u32, [i8; NTAGS])> = kept
+        .iter()
+        .map(|k| {
+            let r = index[k] as usize;
+            let mut q = [0i8; NTAGS];
+            for t in 0..NTAGS {
+                q[t] = (w[r * NTAGS + t] / scale).round().clamp(-127.0, 127.0) as i8;
+            }
+            (*k, q)
+        })
+        .collect();
+    eprintln!("  {} features, {} kept", nf, kept.len());
+    Tagger { weights: Weights::from_rows(&rows, scale), trans: tr, start: st }
+}
+
+// ---------------------------------------------------------------- driver
+
+/// Trains on the given sequences with the lexicon: the first stage on everything; the second
+/// stage on first-stage output from 5-fold cross-validation (folds by block), so it learns from
+/// output as errorful as on unseen text.
+pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
+    // Document-context bits per block (blocks are runs of consecutive sequences).
+    let mut bits: Vec<Vec<u32>> = Vec::with_capacity(train.len());
+    let mut a = 0;
+    for i in 1..=train.len() {
+        if i == train.len() || train[i].block != train[a].block {
+            let fs: Vec<Vec<super::features::TokFacts>> = train[a..i].iter().map(|s| s.toks.iter().map(|t| super::features::tok_facts(t, &lex)).collect()).collect();
+            let ls: Vec<&[super::features::TokFacts]> = fs.iter().map(Vec::as_slice).collect();
+            bits.extend(super::features::context_bits(&ls));
+            a = i;
+        }
+    }
+    let feats: Vec<SeqFeatures> = train.iter().zip(&bits).map(|(s, b)| extract(&s.src, &s.toks, &lex, b)).collect();
+    let all: Vec<(&SeqFeatures, &[u8])> = feats.iter().zip(train).map(|(f, s)| (f, s.tags.as_slice())).collect();
+    eprintln!("stage 1:");
+    let m1 = perceptron(&all, cfg.epochs, cfg.max_features, cfg.runs);
+    let stage2 = if cfg.stages >= 2 {
+        const FOLDS: u64 = 5;
+        let mut em: Vec<Vec<[f32; NTAGS]>> = vec![Vec::new(); train.len()];
+        let mut t1: Vec<Vec<u8>> = vec![Vec::new(); train.len()];
+        for fold in 0..FOLDS {
+            let part: Vec<(&SeqFeatures, &[u8])> = all.iter().zip(train).filter(|(_, s)| s.block % FOLDS != fold).map(|(x, _)| *x).collect();
+            eprintln!("stage 1, fold {fold}:");
+            let mf = perceptron(&part, cfg.epochs, cfg.max_features, cfg.runs);
+            for (i, s) in train.iter().enumerate() {
+                if s.block % FOLDS == fold {
+                    em[i] = mf.emissions(&feats[i]);
+                    t1[i] = viterbi(&em[i], &mf.trans, &mf.start);
+                }
+            }
+        }
+        let keys: Vec<Vec<u64>> = feats.iter().map(super::stack::pool_keys).collect();
+        let pooled = super::stack::pool(train.iter().enumerate().flat_map(|(si, s)| {
+            let (keys, em, t1) = (&keys[si], &em[si], &t1[si]);
+            (0..keys.len()).map(move |i| (s.block, keys[i], &em[i], t1[i]))
+        }));
+        let f2: Vec<SeqFeatures> = (0..train.len()).map(|i| super::stack::extract2(&feats[i], &keys[i], train[i].block, &em[i], &t1[i], &pooled)).collect();
+        let all2: Vec<(&SeqFeatures, &[u8])> = f2.iter().zip(train).map(|(f, s)| (f, s.tags.as_slice())).collect();
+        eprintln!("stage 2:");
+        Some(perceptron(&all2, cfg.epochs, cfg.max_features, cfg.runs))
+    } else {
+        None
+    };
+    Model { lex, weights: m1.weights, trans: m1.trans, start: m1.start, stage2 }
+}
+
+/// `marsad train [--shared DIR] [--dev] [--epochs N] ...`
+pub fn run(args: &[String]) -> Result<(), String> {
+    let mut cfg = Config::default();
+    if let Ok(s) = std::env::var("MARSAD_SHARED") {
+        cfg.shared = PathBuf::from(s);
+    }
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "--shared" => cfg.shared = PathBuf::from(val("--shared")?),
+            "--out" => cfg.out = PathBuf::from(val("--out")?),
+            "--cache" => cfg.cache = PathBuf::from(val("--cache")?),
+            "--dev" => cfg.dev = true,
+            "--min-count" => cfg.min_news_count = val("--min-count")?.parse().map_err(|e| format!("--min-count: {e}"))?,
+            "--ablate" => {
+                let m: u32 = val("--ablate")?.parse().map_err(|e| format!("--ablate: {e}"))?;
+                super::features::ABLATION.store(m, std::sync::atomic::Ordering::Relaxed);
+            }
+            "--news-weight" => cfg.news_weight = val("--news-weight")?.parse().map_err(|e| format!("--news-weight: {e}"))?,
+            "--runs" => cfg.runs = val("--runs")?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--stages" => cfg.stages = val("--stages")?.parse().map_err(|e| format!("--stages: {e}"))?,
+            "--no-news-train" => cfg.no_news_train = true,
+            "--epochs" => cfg.epochs = val("--epochs")?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--max-features" => cfg.max_features = val("--max-features")?.parse().map_err(|e| format!("--max-features: {e}"))?,
+            "--clusters" => cfg.clusters = val("--clusters")?.parse().map_err(|e| format!("--clusters: {e}"))?,
+            s => return Err(format!("unknown option '{s}'")),
+        }
+    }
+    // ../shared/data relative to the repo root; accept ../shared too.
+    if cfg.shared.join("data/anercorp").is_dir() {
+        cfg.shared = cfg.shared.join("data");
+    }
+    let t0 = Instant::now();
+    let sents = read_conll(&cfg.shared.join("anercorp/train.txt"))?;
+    let cut = if cfg.dev { sents.len() * 9 / 10 } else { sents.len() };
+    let mut train: Vec<Seq> = sents[..cut]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Seq { block: (i / super::stack::BLOCK_LINES) as u64, ..conll_seq(s) })
+        .collect();
+    let dev_sents = &sents[cut..];
+    let docs = news_train_docs(&cfg.shared)?;
+    let mut dev_docs = Vec::new();
+    for (i, (name, text, gold)) in docs.iter().enumerate() {
+        if cfg.dev && i % 5 == 4 {
+            dev_docs.push((name.clone(), text.clone(), gold.clone()));
+        } else if !cfg.no_news_train {
+            for _ in 0..cfg.news_weight {
+                train.extend(article_seqs(text, gold, 1 + i as u64));
+            }
+        }
+    }
+    eprintln!("training sequences: {} ({} tokens)", train.len(), train.iter().map(|s| s.toks.len()).sum::<usize>());
+    let news = news_stats(&cfg)?;
+    let lex = build_lexicon(&cfg, &news, &train)?;
+    eprintln!("lexicon: {} words, {} phrases", lex.len(), lex.phrase_entries.len());
+    let model = train_model(&cfg, &train, lex);
+    eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f32());
+    let bytes = model.to_bytes();
+    if cfg.dev {
+        let text = dev_sents.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
+        let ents = super::eval::entities_with(&model, &text);
+        let res = super::eval::conll_score(dev_sents, &text, &ents);
+        // For error analysis: the dev text, gold CoNLL and predicted spans.
+        std::fs::create_dir_all(&cfg.cache).ok();
+        let mut conll = String::new();
+        for s in dev_sents {
+            for (w, t) in s {
+                conll.push_str(&format!("{w} {t}\n"));
+            }
+            conll.push('\n');
+        }
+        std::fs::write(cfg.cache.join("dev.conll"), conll).ok();
+        let a = crate::analyze(&text, &crate::Options { quotes: false });
+        let _ = a;
+        let pred: Vec<String> = ents.iter().map(|e| format!("{}\t{}\t{}", e.0, e.1, e.2.as_str())).collect();
+        std::fs::write(cfg.cache.join("dev-pred.tsv"), pred.join("\n")).ok();
+        println!("ANERcorp dev (last 10% of train):");
+        super::eval::print_conll(&res);
+        let mut acc = super::eval::DocAcc::default();
+        for (_, text, gold) in &dev_docs {
+            let ents = super::eval::entities_with(&model, text);
+            acc.add(text, gold, &ents);
+        }
+        println!("news-train dev ({} articles), exact PER/LOC/ORG:", dev_docs.len());
+        acc.print();
+        let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+        let mut lines = String::new();
+        for (k, t, l) in &acc.errors {
+            *kinds.entry(k.split('(').next().unwrap_or("").to_string()).or_default() += 1;
+            lines.push_str(&format!("{k}\t{l}\t{t}\n"));
+        }
+        println!("news-train dev errors by kind: {kinds:?}");
+        std::fs::write(cfg.cache.join("dev-errors.tsv"), lines).ok();
+        // Proclitic trimming against the gold starts of all news-train entities.
+        let (mut ok, mut bad) = (0, 0);
+        let mut ex = String::new();
+        for (_, text, gold) in &docs {
+            let toks = tokenize(text);
+            for (s, _, _, _) in gold {
+                let Some(t) = toks.iter().find(|t| t.start <= *s && *s < t.end) else { continue };
+                if t.kind != TokKind::Arabic {
+                    continue;
+                }
+                let cut = t.start + super::proclitic_cut(&model, t.text(text));
+                if cut == *s {
+                    ok += 1;
+                } else {
+                    bad += 1;
+                    ex.push_str(&format!("{}\t{}\n", t.text(text), &text[*s..t.end]));
+                }
+            }
+        }
+        println!("proclitic trimming on news-train gold starts: {ok} right, {bad} wrong");
+        std::fs::write(cfg.cache.join("cut-errors.tsv"), ex).ok();
+        eprintln!("model: {} bytes", bytes.len());
+    } else {
+        std::fs::create_dir_all(&cfg.out).map_err(|e| e.to_string())?;
+        let p = cfg.out.join("ner.bin");
+        let mut f = std::fs::File::create(&p).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+        f.write_all(&bytes).map_err(|e| e.to_string())?;
+        eprintln!("wrote {} ({} bytes) in {:.1}s", p.display(), bytes.len(), t0.elapsed().as_secs_f32());
+    }
+    let _ = (hash_bytes, mix);
+    Ok(())
+}
