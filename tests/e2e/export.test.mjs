@@ -55,14 +55,14 @@ function parseCsv(s) {
   return rows;
 }
 
-test("JSON export equals analyze() of the same text", { timeout: 20000 }, async () => {
+test("JSON export equals analyze() of the same text", { timeout: 60000 }, async () => {
   const { name, body } = await download("json");
   assert.equal(name, "marsad.json");
   assert.deepEqual(JSON.parse(body), expected);
   assert.ok(expected.entities.length >= 20);
 });
 
-test("entities CSV: header and one row per entity", { timeout: 20000 }, async () => {
+test("entities CSV: header and one row per entity", { timeout: 60000 }, async () => {
   const { name, body } = await download("entities-csv");
   assert.equal(name, "marsad-entities.csv");
   const rows = parseCsv(body);
@@ -75,7 +75,7 @@ test("entities CSV: header and one row per entity", { timeout: 20000 }, async ()
   });
 });
 
-test("quotes CSV: header and one row per quote, speaker and text intact", { timeout: 20000 }, async () => {
+test("quotes CSV: header and one row per quote, speaker and text intact", { timeout: 60000 }, async () => {
   const { name, body } = await download("quotes-csv");
   assert.equal(name, "marsad-quotes.csv");
   const rows = parseCsv(body);
@@ -90,7 +90,7 @@ test("quotes CSV: header and one row per quote, speaker and text intact", { time
   });
 });
 
-test("HTML export: a self-contained annotated copy, text escaped", { timeout: 20000 }, async () => {
+test("HTML export: a self-contained annotated copy, text escaped", { timeout: 60000 }, async () => {
   const { name, body } = await download("html");
   assert.equal(name, "marsad.html");
   assert.doesNotMatch(body, /<script/i);
@@ -112,7 +112,7 @@ test("HTML export: a self-contained annotated copy, text escaped", { timeout: 20
   await viewer.close();
 });
 
-test("copy puts the chosen export on the clipboard", { timeout: 20000 }, async () => {
+test("copy puts the chosen export on the clipboard", { timeout: 60000 }, async () => {
   await page.locator("#export-format").selectOption("entities-csv");
   await page.locator("#copy").click();
   await page.locator("#export-status").filter({ hasText: /نُسخ/ }).waitFor();

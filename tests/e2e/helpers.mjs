@@ -23,14 +23,14 @@ export async function setup({ prefix = "/" } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
-    timeout: 20000,
+    timeout: 60000,
   });
   const requests = [];
   const contexts = [];
   async function newPage(opts = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, permissions: ["clipboard-read", "clipboard-write"], ...opts });
     contexts.push(context);
-    context.setDefaultTimeout(15000);
+    context.setDefaultTimeout(45000);
     context.on("request", (r) => requests.push(r.url()));
     // Anything that tries to leave the origin is recorded above and refused here.
     await context.route((url) => !url.href.startsWith(server.origin + "/"), (route) => route.abort());
@@ -68,7 +68,7 @@ export async function paste(page, text) {
 }
 
 /** Waits until the article shows exactly `text` (when given) and its rendering is complete. */
-export async function waitRendered(page, text, timeout = 15000) {
+export async function waitRendered(page, text, timeout = 45000) {
   await page.waitForFunction(
     (t) => {
       const a = document.getElementById("article");
