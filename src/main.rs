@@ -1,14 +1,14 @@
 //! The `marsad` command line: `marsad analyze [FILE] [--pretty]` prints the same JSON as the JS
 //! `analyze()`.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: marsad analyze [FILE] [--pretty] [--no-quotes]
        marsad train [--shared DIR] [--dev] [--epochs N] [--max-features N]
        marsad eval --conll FILE | marsad eval --docs DIR [--errors]
        marsad --version
-Reads FILE (or standard input) as UTF-8 and prints the analysis as JSON.";
+Reads FILE (or standard input, when FILE is missing or -) as UTF-8 and prints the analysis as JSON.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,13 +36,13 @@ fn run(args: &[String]) -> Result<(), String> {
             println!("{USAGE}");
             Ok(())
         }
-        Some(other) => Err(format!("unknown command '{other}'\n{USAGE}")),
-        None => Err(USAGE.to_string()),
+        Some(other) => Err(format!("unknown command '{other}' (try 'marsad --help')")),
+        None => Err("usage: marsad analyze [FILE] [--pretty] [--no-quotes] (try 'marsad --help')".to_string()),
     }
 }
 
 fn read_input(file: Option<&str>) -> Result<String, String> {
-    let bytes = match file {
+    let bytes = match file.filter(|&f| f != "-") {
         Some(path) => std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?,
         None => {
             let mut b = Vec::new();
@@ -63,15 +63,20 @@ fn analyze(args: &[String]) -> Result<(), String> {
         match a.as_str() {
             "--pretty" => pretty = true,
             "--no-quotes" => options.quotes = false,
-            s if s.starts_with("--") => return Err(format!("unknown option '{s}'\n{USAGE}")),
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}' (try 'marsad --help')")),
             s if file.is_none() => file = Some(s),
-            s => return Err(format!("unexpected argument '{s}'\n{USAGE}")),
+            s => return Err(format!("unexpected argument '{s}' (try 'marsad --help')")),
         }
     }
     let text = read_input(file)?;
     let result = marsad::analyze(&text, &options);
     let json = if pretty { serde_json::to_string_pretty(&result) } else { serde_json::to_string(&result) }
         .map_err(|e| format!("cannot serialize the result: {e}"))?;
-    println!("{json}");
-    Ok(())
+    // Not println!: it panics when standard output is closed early (`marsad analyze f | head`).
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{json}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write the result: {e}")),
+    }
 }

@@ -175,12 +175,12 @@ pub fn tokenize(src: &str) -> Vec<Token> {
                 *e = end;
             }
             (None, Some((_, e, ck))) if c == '_' && matches!(ck, TokKind::Arabic | TokKind::Latin)
-                && iter.peek().is_some_and(|&(_, n)| class(n).is_some()) => {
+                && next_visible(&iter).is_some_and(|n| class(n).is_some()) => {
                 *e = end;
             }
             (None, Some((_, e, TokKind::Number)))
                 if matches!(c, '.' | ',' | '٫' | '٬')
-                    && iter.peek().is_some_and(|&(_, n)| class(n) == Some(TokKind::Number)) => {
+                    && next_visible(&iter).is_some_and(|n| class(n) == Some(TokKind::Number)) => {
                 *e = end;
             }
             (Some(k), _) => {
@@ -196,6 +196,13 @@ pub fn tokenize(src: &str) -> Vec<Token> {
     }
     flush(&mut cur, &mut toks, &mut line_flag);
     toks
+}
+
+/// The next character that is not ignorable, so that an invisible mark or tatweel after `_` or a
+/// decimal separator does not change how the text is split. Each run of ignorable characters is
+/// scanned from one separator only, so this stays linear.
+fn next_visible(iter: &std::iter::Peekable<std::str::CharIndices>) -> Option<char> {
+    iter.clone().map(|(_, c)| c).find(|&c| !is_ignorable(c))
 }
 
 fn normalize_punct(c: char) -> String {
@@ -337,6 +344,14 @@ mod tests {
         assert_eq!(t[0].norm, "لافروف");
         let s = "لا\u{200F}فروف";
         assert_eq!(words(s), ["لا\u{200F}فروف"]);
+    }
+
+    #[test]
+    fn invisible_marks_after_joiners_do_not_split() {
+        // Found by the property test invisible_marks_and_tatweel_change_only_entity_offsets.
+        assert_eq!(words("فلاديمير_\u{200E}بوتين"), ["فلاديمير_\u{200E}بوتين"]);
+        assert_eq!(words("3.\u{0640}5 x"), ["3.\u{0640}5", "x"]);
+        assert_eq!(words("a_\u{200F}"), ["a", "_"]);
     }
 
     #[test]

@@ -1,0 +1,314 @@
+//! Property tests of issue 7: for any string, `analyze` terminates without panicking, every offset
+//! it returns lies inside the text on a UTF-16 boundary that does not split a surrogate pair and
+//! slices exactly the reported `text`, entities are in order and never overlap, and inserting
+//! invisible marks (bidi controls, zero-width characters) or tatweel changes nothing but offsets.
+//!
+//! The strings are built from pieces that matter to marsad — Arabic names from the gazetteer,
+//! reporting verbs, titles, loose letters, diacritics, tatweel, bidi marks, every quotation mark,
+//! colons, newlines, emoji (surrogate pairs in UTF-16), Latin, digits — mixed with arbitrary
+//! Unicode. Case counts are explicit (see `CASES_*`); a failure prints the shrunk input.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use marsad::{analyze, Analysis, Options};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+/// Cases per property; reported in docs/bench.md and the issue-7 note.
+const CASES_OFFSETS: u32 = 2000;
+const CASES_ARBITRARY: u32 = 2000;
+const CASES_INVARIANCE: u32 = 1000;
+const CASES_TEXT_LAYER: u32 = 2000;
+
+const WORDS: &[&str] = &[
+    "سيرغي لافروف", "لافروف", "موسكو", "سورية", "بوتين", "الأمم المتحدة", "وزير", "الخارجية", "الروسي", "الرئيس",
+    "قال", "وقال", "قالت", "أكد", "مضيفا", "وأضاف", "أن", "إن", "على", "في", "من", "اليوم", "السيد", "الدكتور",
+    "عبد", "الله", "بالعراق", "وبموسكو", "للأمم", "لـروسيا", "فلاديمير_بوتين", "الـقـاهرة", "سيرغي",
+];
+const MARKS: &[&str] = &[
+    "«", "»", "“", "”", "„", "‹", "›", "\"", "'", ":", "：", "،", "؛", "؟", ".", "..", "-", "_", "#", "(", ")", "[", "]",
+];
+const INVISIBLE: &[char] = &[
+    '\u{200E}', '\u{200F}', '\u{061C}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}',
+    '\u{2067}', '\u{2068}', '\u{2069}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{0640}',
+];
+
+/// One piece of a generated text.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => prop::sample::select(WORDS).prop_map(str::to_string),
+        4 => prop::sample::select(MARKS).prop_map(str::to_string),
+        6 => prop::sample::select(&[" ", " ", " ", "\n", "\r\n", "\n\n", "\t", "\u{00A0}", "\u{2029}"][..]).prop_map(str::to_string),
+        3 => prop::collection::vec(prop::char::range('\u{0621}', '\u{064A}'), 1..6).prop_map(|v| v.into_iter().collect()),
+        2 => prop::collection::vec(prop::char::range('\u{064B}', '\u{0652}'), 1..4).prop_map(|v| v.into_iter().collect()),
+        2 => prop::sample::select(INVISIBLE).prop_map(String::from),
+        1 => prop::sample::select(&["😀", "👨‍👩‍👧", "🇸🇾", "𝕏", "\u{1F600}\u{0640}", "\u{FE0F}"][..]).prop_map(str::to_string),
+        2 => "[a-zA-Z]{1,8}",
+        2 => "[0-9٠-٩]{1,4}([.,٫][0-9]{1,2})?",
+        1 => prop::sample::select(&["\u{0000}", "\u{0007}", "\u{001B}[31m", "\u{FFFD}", "\u{FFFF}", "\u{10FFFF}", "<script>alert(1)</script>", "&amp;"][..]).prop_map(str::to_string),
+        2 => any::<char>().prop_map(String::from),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..60).prop_map(|v| v.concat())
+}
+
+/// The UTF-16 code units of `s`.
+fn utf16(s: &str) -> Vec<u16> {
+    s.encode_utf16().collect()
+}
+
+/// Checks one span against the text; returns a description of what is wrong.
+fn check_span(units: &[u16], what: &str, start: u32, end: u32, text: &str) -> Result<(), String> {
+    let (s, e) = (start as usize, end as usize);
+    if s > e || e > units.len() {
+        return Err(format!("{what} {start}..{end} outside the text (length {})", units.len()));
+    }
+    let is_low = |i: usize| i < units.len() && (0xDC00..0xE000).contains(&units[i]);
+    if is_low(s) || is_low(e) {
+        return Err(format!("{what} {start}..{end} splits a surrogate pair"));
+    }
+    let slice = String::from_utf16(&units[s..e]).map_err(|_| format!("{what} {start}..{end} is not valid UTF-16"))?;
+    if slice != text {
+        return Err(format!("{what} {start}..{end} slices {slice:?}, but its text is {text:?}"));
+    }
+    Ok(())
+}
+
+/// Every invariant of one analysis of `src`.
+fn check(src: &str, a: &Analysis) -> Result<(), String> {
+    let u = utf16(src);
+    let mut prev_end = 0;
+    for (i, e) in a.entities.iter().enumerate() {
+        check_span(&u, "entity", e.start, e.end, &e.text)?;
+        if e.start >= e.end {
+            return Err(format!("entity {i} is empty"));
+        }
+        if e.start < prev_end {
+            return Err(format!("entity {i} at {} overlaps or precedes the previous one (ending at {prev_end})", e.start));
+        }
+        prev_end = e.end;
+        if e.cluster as usize >= a.clusters.len() {
+            return Err(format!("entity {i} names cluster {} of {}", e.cluster, a.clusters.len()));
+        }
+    }
+    for (i, c) in a.clusters.iter().enumerate() {
+        if c.id as usize != i {
+            return Err(format!("cluster {i} has id {}", c.id));
+        }
+        for m in &c.mentions {
+            check_span(&u, "cluster mention", m.start, m.end, &m.text)?;
+        }
+    }
+    for q in &a.quotes {
+        check_span(&u, "quote", q.start, q.end, &q.text)?;
+        if let Some(c) = &q.cue {
+            check_span(&u, "cue", c.start, c.end, &c.text)?;
+        }
+        if let Some(s) = &q.speaker {
+            check_span(&u, "speaker", s.start, s.end, &s.text)?;
+            if let Some(c) = s.cluster {
+                if c as usize >= a.clusters.len() {
+                    return Err(format!("speaker names cluster {c} of {}", a.clusters.len()));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_check(src: &str) -> Result<(), TestCaseError> {
+    for quotes in [true, false] {
+        let a = analyze(src, &Options { quotes });
+        check(src, &a).map_err(|e| TestCaseError::fail(format!("{e}\n  input: {src:?}")))?;
+        if !quotes && !a.quotes.is_empty() {
+            return Err(TestCaseError::fail("quotes found with quotes: false"));
+        }
+    }
+    Ok(())
+}
+
+/// `src` with `marks[k]` inserted before char index `at[k]`, and for every UTF-16 offset of the
+/// new text the number of inserted code units before it.
+fn insert_marks(src: &str, inserts: &[(usize, char)], inside_arabic_words: bool) -> (String, Vec<u32>) {
+    let chars: Vec<char> = src.chars().collect();
+    let mut by_pos: Vec<Vec<char>> = vec![Vec::new(); chars.len() + 1];
+    for &(at, c) in inserts {
+        let at = at % (chars.len() + 1);
+        // Without inside_arabic_words, no mark goes right after an Arabic letter (see below).
+        if !inside_arabic_words && at > 0 && marsad::text::is_arabic_letter(chars[at - 1]) {
+            continue;
+        }
+        by_pos[at].push(c);
+    }
+    let mut out = String::new();
+    let mut shift = Vec::new(); // shift[new_utf16_offset] = inserted units before it
+    let mut inserted = 0u32;
+    for (i, slot) in by_pos.iter().enumerate() {
+        for &m in slot {
+            for _ in 0..m.len_utf16() {
+                shift.push(inserted);
+                inserted += 1;
+            }
+            out.push(m);
+        }
+        if let Some(&c) = chars.get(i) {
+            for _ in 0..c.len_utf16() {
+                shift.push(inserted);
+            }
+            out.push(c);
+        }
+    }
+    shift.push(inserted);
+    (out, shift)
+}
+
+/// What an analysis found, with offsets mapped back to the text before insertion and texts with
+/// the inserted marks removed: what must not change.
+fn found(a: &Analysis, shift: &[u32], strip: &dyn Fn(&str) -> String) -> Vec<String> {
+    let back = |o: u32| o - shift[o as usize];
+    let mut v: Vec<String> = a.entities.iter().map(|e| format!("{:?} {}..{} {}", e.label, back(e.start), back(e.end), strip(&e.text))).collect();
+    for q in &a.quotes {
+        v.push(format!(
+            "quote {:?} {}..{} cue {:?} speaker {:?}",
+            q.kind,
+            back(q.start),
+            back(q.end),
+            q.cue.as_ref().map(|c| (back(c.start), back(c.end))),
+            q.speaker.as_ref().map(|s| (back(s.start), back(s.end), strip(&s.canonical)))
+        ));
+    }
+    v
+}
+
+fn found_entities(a: &Analysis, shift: &[u32], strip: &dyn Fn(&str) -> String) -> Vec<String> {
+    let back = |o: u32| o - shift[o as usize];
+    a.entities.iter().map(|e| format!("{:?} {}..{} {}", e.label, back(e.start), back(e.end), strip(&e.text))).collect()
+}
+
+fn invariance_inputs() -> impl Strategy<Value = (String, Vec<(usize, char)>)> {
+    (text(), prop::collection::vec((any::<usize>(), prop::sample::select(INVISIBLE)), 1..8))
+}
+
+/// Texts without the invisible characters that the inserts add, so that stripping them from a
+/// result's text restores the original exactly.
+fn visible(s: String) -> String {
+    s.chars().filter(|c| !INVISIBLE.contains(c)).collect()
+}
+
+fn strip_invisible(s: &str) -> String {
+    s.chars().filter(|c| !INVISIBLE.contains(c)).collect()
+}
+
+proptest! {
+    #![proptest_config(Config { cases: CASES_OFFSETS, failure_persistence: None, ..Config::default() })]
+    #[test]
+    fn offsets_slice_the_text_and_entities_do_not_overlap(src in text()) {
+        run_check(&src)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(Config { cases: CASES_ARBITRARY, failure_persistence: None, ..Config::default() })]
+    #[test]
+    fn arbitrary_unicode_is_analyzed_safely(src in any::<String>()) {
+        run_check(&src)?;
+    }
+}
+
+fn entities_invariant(src: String, inserts: Vec<(usize, char)>, inside: bool) -> Result<(), TestCaseError> {
+    let src = visible(src);
+    let (marked, shift) = insert_marks(&src, &inserts, inside);
+    let a = analyze(&src, &Options::default());
+    let b = analyze(&marked, &Options::default());
+    check(&marked, &b).map_err(TestCaseError::fail)?;
+    let none = vec![0u32; utf16(&src).len() + 1];
+    prop_assert_eq!(found_entities(&a, &none, &strip_invisible), found_entities(&b, &shift, &strip_invisible),
+        "\n  input:  {:?}\n  marked: {:?}", src, marked);
+    Ok(())
+}
+
+fn quotes_invariant(src: String, inserts: Vec<(usize, char)>, inside: bool) -> Result<(), TestCaseError> {
+    let src = visible(src);
+    let (marked, shift) = insert_marks(&src, &inserts, inside);
+    let a = analyze(&src, &Options::default());
+    let b = analyze(&marked, &Options::default());
+    let none = vec![0u32; utf16(&src).len() + 1];
+    prop_assert_eq!(found(&a, &none, &strip_invisible), found(&b, &shift, &strip_invisible),
+        "\n  input:  {:?}\n  marked: {:?}", src, marked);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(Config { cases: CASES_INVARIANCE, failure_persistence: None, ..Config::default() })]
+    /// Entities (what the recognizer finds) do not change when invisible marks or tatweel are
+    /// inserted between words, around punctuation or inside Latin and digits, except for the shift
+    /// of offsets.
+    #[test]
+    fn invisible_marks_between_words_change_only_entity_offsets((src, inserts) in invariance_inputs()) {
+        entities_invariant(src, inserts, false)?;
+    }
+
+    /// The same for quotes, cues and speakers.
+    ///
+    /// IGNORED: fails on main at cd30e45, routed to the quotes owner. An LRM at the very start of
+    /// the text, before a closing mark, makes a quote appear: `”»ًًًمضيفا“aaaaAAAAءءوزير«الدكتورأناليوم00«ًً٠aaA\r\nAaaAAAaموسكو`
+    /// gives no quote, `\u{200E}` + the same gives `quote Direct 11..49 cue 5..10` (the mark pairing
+    /// looks at the raw previous character or the text start, which the invisible mark changes).
+    #[test]
+    #[ignore]
+    fn invisible_marks_between_words_change_only_quote_offsets((src, inserts) in invariance_inputs()) {
+        quotes_invariant(src, inserts, false)?;
+    }
+
+    /// The full property of issue 7: marks anywhere, inside Arabic words too.
+    ///
+    /// IGNORED: fails since the NER rewrite (main at ebff16a), routed to the NER owner. In
+    /// `ner::proclitic_cut`, "a tatweel after the proclitic marks it as one" tests
+    /// `word[..b].chars().last().is_some_and(is_ignorable)`, which is true for any invisible
+    /// mark (LRM, ZWJ…), because `byte_after_visible` puts the ignorables after the proclitic
+    /// inside `word[..b]`. Failing inputs: `… «لافروف« …` gives MISC "لافروف", but
+    /// `… «ل\u{200E}افروف« …` gives MISC "افروف"; `..بوتينAaAAAAA` gives PER "بوتينAaAAAAA" but
+    /// `..ب\u{200E}وتينAaAAAAA` gives PER "وتينAaAAAAA". A tatweel there is a deliberate cue
+    /// (لـروسيا), so the fix for bidi marks is to test for U+0640 only; whether tatweel may change the
+    /// split is the NER owner's call (then exclude U+0640 from the inserts here).
+    #[test]
+    #[ignore]
+    fn invisible_marks_and_tatweel_anywhere_change_only_entity_offsets((src, inserts) in invariance_inputs()) {
+        entities_invariant(src, inserts, true)?;
+    }
+
+    /// The same for quotes (IGNORED for the same reason: the speaker comes from the entity).
+    #[test]
+    #[ignore]
+    fn invisible_marks_and_tatweel_anywhere_change_only_quote_offsets((src, inserts) in invariance_inputs()) {
+        quotes_invariant(src, inserts, true)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(Config { cases: CASES_TEXT_LAYER, failure_persistence: None, ..Config::default() })]
+    /// The text layer alone: tokens are non-empty, ordered, on char boundaries, never start or end
+    /// with an invisible character; the UTF-16 map agrees with a direct count; `utf16_slice`
+    /// inverts it.
+    #[test]
+    fn text_layer_offsets_are_consistent(src in prop_oneof![text(), any::<String>()]) {
+        use marsad::text::{is_ignorable, tokenize, Utf16Map};
+        let toks = tokenize(&src);
+        let map = Utf16Map::new(&src);
+        let mut prev = 0;
+        for t in &toks {
+            prop_assert!(t.start < t.end && t.start >= prev && t.end <= src.len(), "token {:?} in {:?}", t, src);
+            prop_assert!(src.is_char_boundary(t.start) && src.is_char_boundary(t.end));
+            let txt = t.text(&src);
+            prop_assert!(!is_ignorable(txt.chars().next().unwrap()) && !is_ignorable(txt.chars().next_back().unwrap()));
+            prev = t.end;
+            let (s, e) = map.range(&(t.start..t.end));
+            prop_assert_eq!(s as usize, src[..t.start].encode_utf16().count());
+            prop_assert_eq!(e as usize, src[..t.end].encode_utf16().count());
+            prop_assert_eq!(marsad::utf16_slice(&src, s, e), Some(txt));
+        }
+        prop_assert_eq!(map.to_utf16(src.len()) as usize, src.encode_utf16().count());
+    }
+}
