@@ -191,8 +191,24 @@ fn invariance_inputs() -> impl Strategy<Value = (String, Vec<(usize, char)>)> {
     (text(), prop::collection::vec((any::<usize>(), prop::sample::select(INVISIBLE)), 1..8))
 }
 
+/// Marks that may go anywhere, inside words too: every invisible mark but tatweel, which after a
+/// proclitic letter is the writer's own word boundary (لـروسيا → روسيا, per the annotation contract).
+fn invariance_inputs_anywhere() -> impl Strategy<Value = (String, Vec<(usize, char)>)> {
+    let marks: Vec<char> = INVISIBLE.iter().copied().filter(|&c| c != '\u{0640}').collect();
+    (text(), prop::collection::vec((any::<usize>(), prop::sample::select(marks)), 1..8))
+}
+
 /// Texts without the invisible characters that the inserts add, so that stripping them from a
 /// result's text restores the original exactly.
+#[test]
+fn a_bidi_mark_at_the_start_does_not_create_a_quote() {
+    // Found by the invariance property: the mark pairing read the LRM as the text's first character.
+    let src = "”»ًًًمضيفا“aaaaAAAAءءوزير«الدكتورأناليوم00«ًً٠aaA\r\nAaaAAAaموسكو";
+    let a = analyze(src, &Options::default()).quotes.len();
+    let b = analyze(&format!("\u{200E}{src}"), &Options::default()).quotes.len();
+    assert_eq!(a, b);
+}
+
 fn visible(s: String) -> String {
     s.chars().filter(|c| !INVISIBLE.contains(c)).collect()
 }
@@ -250,39 +266,27 @@ proptest! {
         entities_invariant(src, inserts, false)?;
     }
 
-    /// The same for quotes, cues and speakers.
-    ///
-    /// IGNORED: fails on main at cd30e45, routed to the quotes owner. An LRM at the very start of
-    /// the text, before a closing mark, makes a quote appear: `”»ًًًمضيفا“aaaaAAAAءءوزير«الدكتورأناليوم00«ًً٠aaA\r\nAaaAAAaموسكو`
-    /// gives no quote, `\u{200E}` + the same gives `quote Direct 11..49 cue 5..10` (the mark pairing
-    /// looks at the raw previous character or the text start, which the invisible mark changes).
+    /// The same for quotes, cues and speakers (quotation marks are read through invisible marks).
     #[test]
-    #[ignore]
     fn invisible_marks_between_words_change_only_quote_offsets((src, inserts) in invariance_inputs()) {
         quotes_invariant(src, inserts, false)?;
     }
 
-    /// The full property of issue 7: marks anywhere, inside Arabic words too.
-    ///
-    /// IGNORED: fails since the NER rewrite (main at ebff16a), routed to the NER owner. In
-    /// `ner::proclitic_cut`, "a tatweel after the proclitic marks it as one" tests
-    /// `word[..b].chars().last().is_some_and(is_ignorable)`, which is true for any invisible
-    /// mark (LRM, ZWJ…), because `byte_after_visible` puts the ignorables after the proclitic
-    /// inside `word[..b]`. Failing inputs: `… «لافروف« …` gives MISC "لافروف", but
-    /// `… «ل\u{200E}افروف« …` gives MISC "افروف"; `..بوتينAaAAAAA` gives PER "بوتينAaAAAAA" but
-    /// `..ب\u{200E}وتينAaAAAAA` gives PER "وتينAaAAAAA". A tatweel there is a deliberate cue
-    /// (لـروسيا), so the fix for bidi marks is to test for U+0640 only; whether tatweel may change the
-    /// split is the NER owner's call (then exclude U+0640 from the inserts here).
+    /// The full property of issue 7 for entities: bidi and zero-width marks anywhere, inside Arabic
+    /// words too (tatweel only between words: after a proclitic letter it is a word boundary).
     #[test]
-    #[ignore]
-    fn invisible_marks_and_tatweel_anywhere_change_only_entity_offsets((src, inserts) in invariance_inputs()) {
+    fn invisible_marks_anywhere_change_only_entity_offsets((src, inserts) in invariance_inputs_anywhere()) {
         entities_invariant(src, inserts, true)?;
     }
 
-    /// The same for quotes (IGNORED for the same reason: the speaker comes from the entity).
+    /// The same for quotes, cues and speakers.
+    ///
+    /// IGNORED: a rare failure remains (about 1 run in 10 of 1000 cases) on garbage text where a
+    /// mark lands inside a word next to a chain of quotation marks, e.g. an LRM inside
+    /// `«لافروف«\u{200e}𝕏«أكد«…` changes which marks pair. Between words (the run above) it holds.
     #[test]
     #[ignore]
-    fn invisible_marks_and_tatweel_anywhere_change_only_quote_offsets((src, inserts) in invariance_inputs()) {
+    fn invisible_marks_anywhere_change_only_quote_offsets((src, inserts) in invariance_inputs_anywhere()) {
         quotes_invariant(src, inserts, true)?;
     }
 }

@@ -191,7 +191,7 @@ pub fn proclitic_cut(model: &Model, word: &str) -> usize {
         }
         let pro = normalize(&word[..b]);
         // A tatweel after the proclitic marks it as one (لـروسيا).
-        if word[..b].chars().last().is_some_and(is_ignorable) || word[b..].starts_with('\u{0640}') {
+        if word[..b].chars().last() == Some('\u{0640}') || word[b..].starts_with('\u{0640}') {
             return b;
         }
         let si = lex.get(&stem).copied().unwrap_or_default();

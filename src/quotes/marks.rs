@@ -54,6 +54,11 @@ enum Side {
     Punct,
 }
 
+/// Bidi controls, zero-width characters and the BOM: invisible, and no letter of their own.
+fn is_format_mark(c: char) -> bool {
+    crate::text::is_ignorable(c) && !matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
+}
+
 fn side(c: Option<char>, before: bool) -> Side {
     match c {
         None => Side::Space,
@@ -97,8 +102,10 @@ fn pair_paragraph(src: &str, toks: &[Token], from: usize, to: usize, out: &mut V
         }
         let Some(c) = src[t.start..t.end].chars().next() else { continue };
         let Some((fam, role)) = mark(c) else { continue };
-        let before = side(src[..t.start].chars().next_back(), true);
-        let after = side(src[t.end..].chars().next(), false);
+        // Invisible format marks (bidi, zero-width) are looked through: pasting them must not
+        // change how a quotation mark reads. Diacritics and tatweel are real neighbours.
+        let before = side(src[..t.start].chars().rev().find(|&c| !is_format_mark(c)), true);
+        let after = side(src[t.end..].chars().find(|&c| !is_format_mark(c)), false);
         // A straight single quote between letters is an apostrophe (don't, l'ONU).
         if fam == 4 && before == Side::Letter && after == Side::Letter {
             continue;
