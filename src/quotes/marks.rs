@@ -54,11 +54,6 @@ enum Side {
     Punct,
 }
 
-/// Bidi controls, zero-width characters and the BOM: invisible, and no letter of their own.
-fn is_format_mark(c: char) -> bool {
-    crate::text::is_ignorable(c) && !matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
-}
-
 fn side(c: Option<char>, before: bool) -> Side {
     match c {
         None => Side::Space,
@@ -104,8 +99,8 @@ fn pair_paragraph(src: &str, toks: &[Token], from: usize, to: usize, out: &mut V
         let Some((fam, role)) = mark(c) else { continue };
         // Invisible format marks (bidi, zero-width) are looked through: pasting them must not
         // change how a quotation mark reads. Diacritics and tatweel are real neighbours.
-        let before = side(src[..t.start].chars().rev().find(|&c| !is_format_mark(c)), true);
-        let after = side(src[t.end..].chars().find(|&c| !is_format_mark(c)), false);
+        let before = side(src[..t.start].chars().rev().find(|&c| !crate::text::is_format_mark(c)), true);
+        let after = side(src[t.end..].chars().find(|&c| !crate::text::is_format_mark(c)), false);
         // A straight single quote between letters is an apostrophe (don't, l'ONU).
         if fam == 4 && before == Side::Letter && after == Side::Letter {
             continue;
