@@ -15,6 +15,7 @@
 //! ```
 
 pub mod clusters;
+pub mod hash;
 pub mod lexicon;
 pub mod ner;
 pub mod quotes;

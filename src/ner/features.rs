@@ -7,29 +7,7 @@
 use super::model::{phrase_step, Lexicon, F_FUNC, F_PHRASE_START, NFLAGS};
 use crate::text::{TokKind, Token};
 
-const K: u64 = 0x517c_c1b7_2722_0a95;
-
-#[inline]
-pub fn mix(h: u64, x: u64) -> u64 {
-    (h.rotate_left(5) ^ x).wrapping_mul(K)
-}
-
-/// Hash of a byte string (8 bytes at a time), seeded.
-#[inline]
-pub fn hash_bytes(seed: u64, b: &[u8]) -> u64 {
-    let mut h = mix(seed, b.len() as u64);
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes(c.try_into().unwrap()));
-    }
-    let r = chunks.remainder();
-    if !r.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..r.len()].copy_from_slice(r);
-        h = mix(h, u64::from_le_bytes(buf));
-    }
-    h
-}
+pub use crate::hash::{hash_bytes, mix};
 
 /// The final 32-bit key of a feature.
 #[inline]

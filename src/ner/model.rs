@@ -6,8 +6,6 @@
 //! u16 flags | u32 nphrases, phrases joined by '\n', u8 kinds | u32 nfeat, varint key deltas,
 //! f32 scale, nfeat×NTAGS i8 weights (tag-major) | NTAGS×NTAGS f32 transitions, NTAGS f32 start.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Tags: O, then B/I for PER, LOC, ORG, MISC.
 pub const NTAGS: usize = 9;
@@ -36,30 +34,7 @@ pub const P_LOC: u16 = 1;
 pub const P_ORG: u16 = 2;
 pub const P_PER: u16 = 3;
 
-/// A small, fixed, deterministic hasher (FxHash) for the lookup tables.
-#[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = super::features::hash_bytes(self.0, bytes);
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = super::features::mix(self.0, i as u64);
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.0 = super::features::mix(self.0, i as u64);
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = super::features::mix(self.0, i);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.0 = super::features::mix(self.0, i as u64);
-    }
-}
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub use crate::hash::{Fx, FxMap};
 
 /// What the lexicon knows of one normalized word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

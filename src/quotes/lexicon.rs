@@ -3,37 +3,9 @@
 //! [`crate::text::normalize`] (أ/إ/آ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, no diacritics).
 
 use crate::text::normalize;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small deterministic hasher (FxHash) for the word tables: the keys are short words, where
-/// SipHash costs more than the lookup itself.
-#[derive(Default, Clone, Copy)]
-pub struct FastHash(u64);
-impl Hasher for FastHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            h = (h.rotate_left(5) ^ u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHash>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHash>>;
+/// The crate's one deterministic hash for word tables (see `crate::hash`).
+pub use crate::hash::{FxMap as FastMap, FxSet as FastSet};
 use std::sync::OnceLock;
 
 /// Grammatical gender (and number) a cue verb agrees with.
