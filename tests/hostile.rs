@@ -5,34 +5,15 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use marsad::{analyze, utf16_slice, Analysis, Options};
 
-/// Every span of `a` slices `src` to its own text, and entities are ordered and disjoint.
+/// Every span of `a` slices `src` to its own text, entities are ordered and disjoint, and every
+/// cluster id exists (the shared checker of `tests/common`).
 fn assert_consistent(src: &str, a: &Analysis) {
-    let n = src.encode_utf16().count() as u32;
-    let ok = |what: &str, s: u32, e: u32, t: &str| {
-        assert!(s <= e && e <= n, "{what} {s}..{e} outside 0..{n}");
-        assert_eq!(utf16_slice(src, s, e), Some(t), "{what} {s}..{e}");
-    };
-    let mut prev = 0;
-    for e in &a.entities {
-        ok("entity", e.start, e.end, &e.text);
-        assert!(e.start >= prev && e.start < e.end, "entities overlap or are empty at {}", e.start);
-        prev = e.end;
-    }
-    for c in &a.clusters {
-        for m in &c.mentions {
-            ok("mention", m.start, m.end, &m.text);
-        }
-    }
-    for q in &a.quotes {
-        ok("quote", q.start, q.end, &q.text);
-        if let Some(c) = &q.cue {
-            ok("cue", c.start, c.end, &c.text);
-        }
-        if let Some(s) = &q.speaker {
-            ok("speaker", s.start, s.end, &s.text);
-        }
+    if let Err(e) = common::check(src, a) {
+        panic!("{e}");
     }
 }
 

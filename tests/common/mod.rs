@@ -1,0 +1,67 @@
+//! Shared by the integration tests: every invariant of one analysis, as one checker.
+
+use marsad::Analysis;
+
+/// The UTF-16 code units of `s`.
+pub fn utf16(s: &str) -> Vec<u16> {
+    s.encode_utf16().collect()
+}
+
+/// Checks one span against the text; returns a description of what is wrong.
+fn check_span(units: &[u16], what: &str, start: u32, end: u32, text: &str) -> Result<(), String> {
+    let (s, e) = (start as usize, end as usize);
+    if s > e || e > units.len() {
+        return Err(format!("{what} {start}..{end} outside the text (length {})", units.len()));
+    }
+    let is_low = |i: usize| i < units.len() && (0xDC00..0xE000).contains(&units[i]);
+    if is_low(s) || is_low(e) {
+        return Err(format!("{what} {start}..{end} splits a surrogate pair"));
+    }
+    let slice = String::from_utf16(&units[s..e]).map_err(|_| format!("{what} {start}..{end} is not valid UTF-16"))?;
+    if slice != text {
+        return Err(format!("{what} {start}..{end} slices {slice:?}, but its text is {text:?}"));
+    }
+    Ok(())
+}
+
+/// Every invariant of one analysis of `src`.
+pub fn check(src: &str, a: &Analysis) -> Result<(), String> {
+    let u = utf16(src);
+    let mut prev_end = 0;
+    for (i, e) in a.entities.iter().enumerate() {
+        check_span(&u, "entity", e.start, e.end, &e.text)?;
+        if e.start >= e.end {
+            return Err(format!("entity {i} is empty"));
+        }
+        if e.start < prev_end {
+            return Err(format!("entity {i} at {} overlaps or precedes the previous one (ending at {prev_end})", e.start));
+        }
+        prev_end = e.end;
+        if e.cluster as usize >= a.clusters.len() {
+            return Err(format!("entity {i} names cluster {} of {}", e.cluster, a.clusters.len()));
+        }
+    }
+    for (i, c) in a.clusters.iter().enumerate() {
+        if c.id as usize != i {
+            return Err(format!("cluster {i} has id {}", c.id));
+        }
+        for m in &c.mentions {
+            check_span(&u, "cluster mention", m.start, m.end, &m.text)?;
+        }
+    }
+    for q in &a.quotes {
+        check_span(&u, "quote", q.start, q.end, &q.text)?;
+        if let Some(c) = &q.cue {
+            check_span(&u, "cue", c.start, c.end, &c.text)?;
+        }
+        if let Some(s) = &q.speaker {
+            check_span(&u, "speaker", s.start, s.end, &s.text)?;
+            if let Some(c) = s.cluster {
+                if c as usize >= a.clusters.len() {
+                    return Err(format!("speaker names cluster {c} of {}", a.clusters.len()));
+                }
+            }
+        }
+    }
+    Ok(())
+}
