@@ -17,9 +17,11 @@ pub struct PRF {
     pub r: f64,
     pub f1: f64,
     pub gold: usize,
+    pub tp: usize,
+    pub pred: usize,
 }
 
-fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+pub fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
     let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
     let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
     (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
@@ -93,7 +95,7 @@ pub fn conll_score(sents: &[Vec<(String, String)>], text: &str, ents: &[(usize, 
         let ps: BTreeSet<_> = p.iter().filter(|c| labs.contains(&c.2.as_str())).collect();
         let tp = gs.intersection(&ps).count();
         let (pp, rr, ff) = prf(tp, ps.len() - tp, gs.len() - tp);
-        PRF { p: pp, r: rr, f1: ff, gold: gs.len() }
+        PRF { p: pp, r: rr, f1: ff, gold: gs.len(), tp, pred: ps.len() }
     };
     for lab in ["PER", "LOC", "ORG", "MISC"] {
         res.push((lab.to_string(), score(&[lab])));

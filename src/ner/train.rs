@@ -33,6 +33,9 @@ pub struct Config {
     pub news_weight: usize,
     /// Train the character-level name model (`--char-model`; not kept on dev, off).
     pub char_model: bool,
+    /// K-fold cross-validation over ANERcorp train (contiguous folds) and news-train
+    /// (every K-th article); reports pooled figures, writes nothing under model/.
+    pub cv: usize,
 }
 
 impl Default for Config {
@@ -52,6 +55,7 @@ impl Default for Config {
             news_weight: 1,
             runs: 3,
             char_model: false,
+            cv: 0,
         }
     }
 }
@@ -901,7 +905,65 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
     Model { lex, weights: m1.weights, trans: m1.trans, start: m1.start, stage2 }
 }
 
-/// `marsad train [--shared DIR] [--dev] [--epochs N] ...`
+/// K-fold cross-validation (`--cv K`): for each fold, trains on the rest of ANERcorp train and
+/// of news-train (lexicon rebuilt per fold) and scores the held-out part; prints the pooled
+/// figures (ANERcorp conll 4-class and PER/LOC/ORG, news-train exact PER/LOC/ORG) and each fold's.
+fn cross_validate(cfg: &Config, sents: &[Vec<(String, String)>]) -> Result<(), String> {
+    let k = cfg.cv;
+    let docs = news_train_docs(&cfg.shared)?;
+    let news = news_stats(cfg)?;
+    // Pooled counts per conll row: (tp, pred, gold).
+    let mut pooled: Vec<(String, usize, usize, usize)> = Vec::new();
+    let mut acc = super::eval::DocAcc::default();
+    let mut per_fold = Vec::new();
+    for f in 0..k {
+        let (a, b) = (sents.len() * f / k, sents.len() * (f + 1) / k);
+        let mut train: Vec<Seq> = sents
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < a || *i >= b)
+            .map(|(i, s)| Seq { block: (i / super::stack::BLOCK_LINES) as u64, ..conll_seq(s) })
+            .collect();
+        for (i, (_, text, gold)) in docs.iter().enumerate() {
+            if i % k != f && !cfg.no_news_train {
+                train.extend(article_seqs(text, gold, 1 + i as u64));
+            }
+        }
+        let lex = build_lexicon(cfg, &news, &train)?;
+        let model = train_model(cfg, &train, lex);
+        let held = &sents[a..b];
+        let text = held.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
+        let res = super::eval::conll_score(held, &text, &super::eval::entities_with(&model, &text));
+        if pooled.is_empty() {
+            pooled = res.iter().map(|(n, _)| (n.clone(), 0, 0, 0)).collect();
+        }
+        for (p, (_, r)) in pooled.iter_mut().zip(&res) {
+            p.1 += r.tp;
+            p.2 += r.pred;
+            p.3 += r.gold;
+        }
+        let mut fold_acc = super::eval::DocAcc::default();
+        for (_, text, gold) in docs.iter().enumerate().filter(|(i, _)| i % k == f).map(|(_, d)| d) {
+            let ents = super::eval::entities_with(&model, text);
+            acc.add(text, gold, &ents);
+            fold_acc.add(text, gold, &ents);
+        }
+        per_fold.push((res[5].1.f1, res[4].1.f1, fold_acc.micro().2));
+    }
+    println!("{k}-fold cross-validation, ANERcorp train (pooled):");
+    for (n, tp, pred, gold) in &pooled {
+        let (p, r, f1) = super::eval::prf(*tp, pred - tp, gold - tp);
+        println!("{n:18} P {p:.3}  R {r:.3}  F1 {f1:.3}");
+    }
+    println!("news-train (pooled), exact PER/LOC/ORG:");
+    acc.print();
+    for (i, (a, b, c)) in per_fold.iter().enumerate() {
+        println!("fold {i}: 4-class {a:.3}  PER/LOC/ORG {b:.3}  news {c:.3}");
+    }
+    Ok(())
+}
+
+/// `marsad train [--shared DIR] [--dev] [--cv K] [--epochs N] ...`
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut cfg = Config::default();
     if let Ok(s) = std::env::var("MARSAD_SHARED") {
@@ -915,6 +977,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--out" => cfg.out = PathBuf::from(val("--out")?),
             "--cache" => cfg.cache = PathBuf::from(val("--cache")?),
             "--dev" => cfg.dev = true,
+            "--cv" => cfg.cv = val("--cv")?.parse().map_err(|e| format!("--cv: {e}"))?,
             "--min-count" => cfg.min_news_count = val("--min-count")?.parse().map_err(|e| format!("--min-count: {e}"))?,
             "--ablate" => {
                 let m: u32 = val("--ablate")?.parse().map_err(|e| format!("--ablate: {e}"))?;
@@ -937,6 +1000,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let t0 = Instant::now();
     let sents = read_conll(&cfg.shared.join("anercorp/train.txt"))?;
+    if cfg.cv > 1 {
+        return cross_validate(&cfg, &sents);
+    }
     let cut = if cfg.dev { sents.len() * 9 / 10 } else { sents.len() };
     let mut train: Vec<Seq> = sents[..cut]
         .iter()
