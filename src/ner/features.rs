@@ -54,6 +54,7 @@ pub struct TokFacts {
     pub freq: u8,
     pub pctx: u8,
     pub art: u8,
+    pub lctx: u8,
     /// Byte offset of the stem in the normalized form, and the stem's letter count.
     pub stem_at: u16,
     pub stem_len: u8,
@@ -89,6 +90,7 @@ pub fn tok_facts(t: &Token, lex: &Lexicon) -> TokFacts {
         flags,
         pctx: ws.map_or(0, |x| x.pctx),
         art: ws.map_or(0, |x| x.art),
+        lctx: ws.map_or(0, |x| x.lctx),
         freq: stem_info.map_or(0, |x| x.freq),
         kind: match t.kind {
             TokKind::Arabic => 1,
@@ -130,6 +132,7 @@ const T_PCTX: u64 = 22;
 const T_ART: u64 = 25;
 const T_NAME: u64 = 26;
 const T_ORGRUN: u64 = 27;
+const T_LCTX: u64 = 28;
 
 /// Flags that count as document context (not the phrase-start mark).
 const CTX_FLAGS: u32 = (1 << NFLAGS) - 1;
@@ -290,6 +293,9 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
     if on(17) {
         push(mix(T_ART, f.art as u64));
     }
+    if on(23) {
+        push(mix(T_LCTX, f.lctx as u64));
+    }
     if on(18) && f.name != 0 {
         push(mix(T_NAME, f.name as u64));
         if on(19) {
@@ -337,6 +343,9 @@ fn push_neighbour(d: isize, c: Option<&TokFacts>, push: &mut impl FnMut(u64)) {
         }
         if on(15) {
             push(mix(T_PCTX + side, c.map_or(0xff, |c| c.pctx as u64)));
+        }
+        if on(23) {
+            push(mix(T_LCTX + side, c.map_or(0xff, |c| c.lctx as u64)));
         }
         if on(18) && on(20) && c.is_some_and(|c| c.name != 0) {
             push(mix(T_NAME + side, c.map_or(0, |c| c.name as u64)));

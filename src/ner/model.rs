@@ -53,6 +53,9 @@ pub struct WordInfo {
     /// 1-4 for a bare word (never / <10% / <50% / more often with ال), 5-8 for a word with ال
     /// (bare form unseen / <10% / <30% / more often bare).
     pub art: u8,
+    /// Place contexts in the news: how often right after a place head word (مدينة, محافظة, ...),
+    /// bucket 0-3.
+    pub lctx: u8,
 }
 
 /// Hash of a normalized word for the lexicon tables.
@@ -352,7 +355,7 @@ impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(b"MNER");
-        out.extend_from_slice(&1u32.to_le_bytes());
+        out.extend_from_slice(&2u32.to_le_bytes());
         let words = &self.lex.entries;
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
         let joined: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
@@ -376,6 +379,9 @@ impl Model {
         }
         for (_, i) in words {
             out.push(i.art);
+        }
+        for (_, i) in words {
+            out.push(i.lctx);
         }
         let phrases = &self.lex.phrase_entries;
         out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
@@ -423,7 +429,7 @@ impl Model {
     /// Parses a model written by [`Model::to_bytes`]; `None` when the bytes are not a model.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
         let mut r = Reader { b, p: 0 };
-        if r.take(4)? != b"MNER" || r.u32()? != 1 {
+        if r.take(4)? != b"MNER" || r.u32()? != 2 {
             return None;
         }
         let nw = r.u32()? as usize;
@@ -439,6 +445,7 @@ impl Model {
         let fl = r.take(nw * 2)?;
         let pc = r.take(nw)?;
         let ar = r.take(nw)?;
+        let lc = r.take(nw)?;
         let entries: Vec<(String, WordInfo)> = names
             .iter()
             .enumerate()
@@ -452,6 +459,7 @@ impl Model {
                         flags: u16::from_le_bytes([fl[2 * i], fl[2 * i + 1]]),
                         pctx: pc[i],
                         art: ar[i],
+                        lctx: lc[i],
                     },
                 )
             })

@@ -5,7 +5,7 @@ use super::*;
 use crate::text::tokenize;
 
 fn lex() -> Lexicon {
-    let w = |f: u8| WordInfo { cluster: 3, coarse: 2, freq: f, flags: 0, pctx: 0, art: 0 };
+    let w = |f: u8| WordInfo { cluster: 3, coarse: 2, freq: f, flags: 0, pctx: 0, art: 0, lctx: 0 };
     Lexicon::new(
         vec![
             ("سوريه".to_string(), w(12)),

@@ -210,7 +210,9 @@ struct NewsStats {
     /// word → (count, fine cluster, coarse cluster), for words with count ≥ min count
     words: BTreeMap<String, (u32, u16, u8)>,
     /// word → (occurrences right after a title or role, right before a reporting verb)
-    ctx: BTreeMap<String, (u32, u32, u32, u32)>,
+    /// after a title, before a reporting verb, after an organization head, after a given
+    /// name, after a place head word.
+    ctx: BTreeMap<String, Vec<u32>>,
 }
 
 fn lcg(s: &mut u64) -> u64 {
@@ -219,15 +221,15 @@ fn lcg(s: &mut u64) -> u64 {
 }
 
 fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
-    let cache = cfg.cache.join(format!("news5-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
+    let cache = cfg.cache.join(format!("news6-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
     if let Ok(s) = std::fs::read_to_string(&cache) {
         let mut words = BTreeMap::new();
         let mut ctx = BTreeMap::new();
         for l in s.lines() {
             let f: Vec<&str> = l.split('\t').collect();
-            if f.len() == 8 {
+            if f.len() >= 4 {
                 words.insert(f[0].to_string(), (f[1].parse().unwrap_or(0), f[2].parse().unwrap_or(0), f[3].parse().unwrap_or(0)));
-                ctx.insert(f[0].to_string(), (f[4].parse().unwrap_or(0), f[5].parse().unwrap_or(0), f[6].parse().unwrap_or(0), f[7].parse().unwrap_or(0)));
+                ctx.insert(f[0].to_string(), f[4..].iter().map(|x| x.parse().unwrap_or(0)).collect());
             }
         }
         eprintln!("news clusters: {} words from cache {}", words.len(), cache.display());
@@ -301,6 +303,9 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     let orgs: BTreeSet<&str> = lexicon::ORG_HEADS.iter().copied().collect();
     let is_org: Vec<bool> = names.iter().map(|w| orgs.contains(w.as_str()) || orgs.contains(strip(w).as_str())).collect();
     let mut after_org = vec![0u32; names.len()];
+    let places: BTreeSet<&str> = lexicon::PLACE_HEADS.iter().copied().collect();
+    let is_place: Vec<bool> = names.iter().map(|w| places.contains(w.as_str()) || places.contains(strip(w).as_str())).collect();
+    let mut after_place = vec![0u32; names.len()];
     // Given names from the person-name list (seen at least 3 times there): a word right after
     // one is often a surname.
     let given: BTreeSet<String> = std::fs::read_to_string(cfg.shared.join("gazetteers/person-names/name-parts.tsv"))
@@ -336,6 +341,9 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
         let o = |q: usize| stream[q] != u32::MAX && is_org[stream[q] as usize];
         if o(p - 1) || (stream[p - 1] != u32::MAX && o(p - 2)) {
             after_org[w as usize] += 1;
+        }
+        if stream[p - 1] != u32::MAX && is_place[stream[p - 1] as usize] {
+            after_place[w as usize] += 1;
         }
     }
     // Co-occurrence pairs (row, position × context word).
@@ -421,14 +429,18 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     let mut ctx = BTreeMap::new();
     for (r, &i) in vocab.iter().enumerate() {
         words.insert(names[i as usize].clone(), (counts[i as usize], fine[r] as u16, coarse_of[fine[r] as usize] as u8));
-        ctx.insert(names[i as usize].clone(), (after_title[i as usize], before_report[i as usize], after_org[i as usize], after_given[i as usize]));
+        let i = i as usize;
+        ctx.insert(names[i].clone(), vec![after_title[i], before_report[i], after_org[i], after_given[i], after_place[i]]);
     }
     eprintln!("news clusters done in {:.1}s", t0.elapsed().as_secs_f32());
     std::fs::create_dir_all(&cfg.cache).ok();
     let mut s = String::new();
     for (w, (n, f, c)) in &words {
-        let (a, b, o, g) = ctx[w];
-        s.push_str(&format!("{w}\t{n}\t{f}\t{c}\t{a}\t{b}\t{o}\t{g}\n"));
+        s.push_str(&format!("{w}\t{n}\t{f}\t{c}"));
+        for x in &ctx[w] {
+            s.push_str(&format!("\t{x}"));
+        }
+        s.push('\n');
     }
     std::fs::write(&cache, s).ok();
     Ok(NewsStats { words, ctx })
@@ -505,7 +517,8 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
     let mut words: BTreeMap<String, WordInfo> = BTreeMap::new();
     for (w, &(n, f, c)) in &news.words {
         let freq = (32 - n.leading_zeros()) as u8;
-        let (a, b, o, g) = news.ctx.get(w).copied().unwrap_or((0, 0, 0, 0));
+        let cx = |i: usize| news.ctx.get(w).and_then(|v| v.get(i)).copied().unwrap_or(0);
+        let (a, b, o, g) = (cx(0), cx(1), cx(2), cx(3));
         let bucket = |x: u32| -> u8 {
             let r = x as f32 / n.max(1) as f32;
             if x < 2 || r < 0.01 {
@@ -519,6 +532,7 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
             }
         };
         let pctx = bucket(a) | (bucket(b) << 2) | (bucket(o) << 4) | (bucket(g) << 6);
+        let lctx = bucket(cx(4));
         let count = |x: &str| news.words.get(x).map_or(0, |v| v.0) as f32;
         let art = if let Some(bare) = w.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
             let nb = count(bare);
@@ -545,7 +559,7 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
                 4
             }
         };
-        words.insert(w.clone(), WordInfo { cluster: f + 1, coarse: c + 1, freq, flags: 0, pctx, art });
+        words.insert(w.clone(), WordInfo { cluster: f + 1, coarse: c + 1, freq, flags: 0, pctx, art, lctx });
     }
     let func: BTreeSet<&str> = lexicon::FUNCTION_WORDS.iter().copied().collect();
     let flag = |words: &mut BTreeMap<String, WordInfo>, w: &str, f: u16| {
@@ -933,7 +947,12 @@ fn cross_validate(cfg: &Config, sents: &[Vec<(String, String)>]) -> Result<(), S
         let model = train_model(cfg, &train, lex);
         let held = &sents[a..b];
         let text = held.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
-        let res = super::eval::conll_score(held, &text, &super::eval::entities_with(&model, &text));
+        let ents = super::eval::entities_with(&model, &text);
+        let res = super::eval::conll_score(held, &text, &ents);
+        // For error analysis: each fold's held-out text and predicted byte spans.
+        std::fs::create_dir_all(&cfg.cache).ok();
+        std::fs::write(cfg.cache.join(format!("cv{f}.txt")), &text).ok();
+        std::fs::write(cfg.cache.join(format!("cv{f}-pred.tsv")), ents.iter().map(|e| format!("{}\t{}\t{}\n", e.0, e.1, e.2.as_str())).collect::<String>()).ok();
         if pooled.is_empty() {
             pooled = res.iter().map(|(n, _)| (n.clone(), 0, 0, 0)).collect();
         }
