@@ -36,6 +36,10 @@ pub struct Config {
     /// K-fold cross-validation over ANERcorp train (contiguous folds) and news-train
     /// (every K-th article); reports pooled figures, writes nothing under model/.
     pub cv: usize,
+    /// Word vectors by a ±1 random projection of the PPMI matrix instead of truncated SVD.
+    pub embed_rp: bool,
+    /// Dimensions of the SVD word vectors.
+    pub embed_dim: usize,
 }
 
 impl Default for Config {
@@ -56,6 +60,8 @@ impl Default for Config {
             runs: 3,
             char_model: false,
             cv: 0,
+            embed_rp: false,
+            embed_dim: 256,
         }
     }
 }
@@ -221,7 +227,8 @@ fn lcg(s: &mut u64) -> u64 {
 }
 
 fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
-    let cache = cfg.cache.join(format!("news6-{}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
+    let embed = if cfg.embed_rp { "rp".to_string() } else { format!("svd{}", cfg.embed_dim) };
+    let cache = cfg.cache.join(format!("news6-{}-{}-{}-{embed}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
     if let Ok(s) = std::fs::read_to_string(&cache) {
         let mut words = BTreeMap::new();
         let mut ctx = BTreeMap::new();
@@ -386,45 +393,55 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     }
     drop(pairs);
     let total: f64 = col_tot.iter().sum();
-    // PPMI (context distribution smoothed with exponent 0.75) → random projection → unit vectors.
-    const DIM: usize = 96;
+    // PPMI (context distribution smoothed with exponent 0.75) → vectors: truncated SVD
+    // (randomized, `--embed svd`, default) or a ±1 random projection (`--embed rp`) → unit vectors.
     let col_s: Vec<f64> = col_tot.iter().map(|&c| c.powf(0.75)).collect();
     let col_s_tot: f64 = col_s.iter().sum();
-    let mut proj = vec![0f32; ncol * DIM];
-    let mut seed = 0x5eed_u64;
-    for x in proj.iter_mut() {
-        *x = if lcg(&mut seed) & 1 == 0 { 1.0 } else { -1.0 };
-    }
-    let mut vecs = vec![0f32; vocab.len() * DIM];
-    for &(row, col, n) in &cells {
-        let pmi = ((n as f64 / total) / ((row_tot[row as usize] / total) * (col_s[col as usize] / col_s_tot))).ln();
-        if pmi <= 0.0 {
-            continue;
+    let ppmi: Vec<(u32, u16, f32)> = cells
+        .iter()
+        .filter_map(|&(row, col, n)| {
+            let pmi = ((n as f64 / total) / ((row_tot[row as usize] / total) * (col_s[col as usize] / col_s_tot))).ln();
+            (pmi > 0.0).then_some((row, col, pmi as f32))
+        })
+        .collect();
+    drop(cells);
+    let (dim, mut vecs): (usize, Vec<f32>) = if cfg.embed_rp {
+        const DIM: usize = 96;
+        let mut proj = vec![0f32; ncol * DIM];
+        let mut seed = 0x5eed_u64;
+        for x in proj.iter_mut() {
+            *x = if lcg(&mut seed) & 1 == 0 { 1.0 } else { -1.0 };
         }
-        let v = &mut vecs[row as usize * DIM..(row as usize + 1) * DIM];
-        let p = &proj[col as usize * DIM..(col as usize + 1) * DIM];
-        for d in 0..DIM {
-            v[d] += pmi as f32 * p[d];
+        let mut vecs = vec![0f32; vocab.len() * DIM];
+        for &(row, col, v) in &ppmi {
+            let o = &mut vecs[row as usize * DIM..(row as usize + 1) * DIM];
+            let p = &proj[col as usize * DIM..(col as usize + 1) * DIM];
+            for d in 0..DIM {
+                o[d] += v * p[d];
+            }
         }
-    }
-    for v in vecs.chunks_mut(DIM) {
+        (DIM, vecs)
+    } else {
+        (cfg.embed_dim, svd_embed(&ppmi, vocab.len(), ncol, cfg.embed_dim))
+    };
+    for v in vecs.chunks_mut(dim) {
         let n = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
         v.iter_mut().for_each(|x| *x /= n);
     }
     eprintln!("news: {} vocabulary words embedded in {:.1}s", vocab.len(), t0.elapsed().as_secs_f32());
-    let fine = kmeans(&vecs, DIM, cfg.clusters, 12);
+    let fine = kmeans(&vecs, dim, cfg.clusters, 12);
     // Coarse clusters: k-means over the fine centroids.
-    let mut cents = vec![0f32; cfg.clusters * DIM];
+    let mut cents = vec![0f32; cfg.clusters * dim];
     for (r, &c) in fine.iter().enumerate() {
-        for d in 0..DIM {
-            cents[c as usize * DIM + d] += vecs[r * DIM + d];
+        for d in 0..dim {
+            cents[c as usize * dim + d] += vecs[r * dim + d];
         }
     }
-    for v in cents.chunks_mut(DIM) {
+    for v in cents.chunks_mut(dim) {
         let n = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
         v.iter_mut().for_each(|x| *x /= n);
     }
-    let coarse_of = kmeans(&cents, DIM, cfg.coarse, 20);
+    let coarse_of = kmeans(&cents, dim, cfg.coarse, 20);
     let mut words = BTreeMap::new();
     let mut ctx = BTreeMap::new();
     for (r, &i) in vocab.iter().enumerate() {
@@ -444,6 +461,121 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     }
     std::fs::write(&cache, s).ok();
     Ok(NewsStats { words, ctx })
+}
+
+/// Truncated SVD of a sparse matrix (`cells`: row, column, value) by the randomized range
+/// finder (Halko, Martinsson & Tropp 2011) with two power iterations: returns the `k`-dimensional
+/// rows of U·Σ^½, row-major. Deterministic (fixed ±1 test matrix, one thread).
+fn svd_embed(cells: &[(u32, u16, f32)], nrows: usize, ncols: usize, k: usize) -> Vec<f32> {
+    let l = (k + 16).min(ncols).min(nrows);
+    // Column-major dense matrices: m[j * n + i].
+    let mul = |m: &[f64]| -> Vec<f64> {
+        // X · M, M is ncols × l.
+        let mut y = vec![0f64; nrows * l];
+        for &(r, c, v) in cells {
+            for j in 0..l {
+                y[j * nrows + r as usize] += v as f64 * m[j * ncols + c as usize];
+            }
+        }
+        y
+    };
+    let mul_t = |m: &[f64]| -> Vec<f64> {
+        // Xᵀ · M, M is nrows × l.
+        let mut z = vec![0f64; ncols * l];
+        for &(r, c, v) in cells {
+            for j in 0..l {
+                z[j * ncols + c as usize] += v as f64 * m[j * nrows + r as usize];
+            }
+        }
+        z
+    };
+    fn orth(m: &mut [f64], n: usize, l: usize) {
+        for j in 0..l {
+            for _ in 0..2 {
+                for p in 0..j {
+                    let d: f64 = (0..n).map(|i| m[j * n + i] * m[p * n + i]).sum();
+                    for i in 0..n {
+                        m[j * n + i] -= d * m[p * n + i];
+                    }
+                }
+            }
+            let s = (0..n).map(|i| m[j * n + i] * m[j * n + i]).sum::<f64>().sqrt().max(1e-12);
+            for i in 0..n {
+                m[j * n + i] /= s;
+            }
+        }
+    }
+    let mut seed = 0x5eed_u64;
+    let omega: Vec<f64> = (0..ncols * l).map(|_| if lcg(&mut seed) & 1 == 0 { 1.0 } else { -1.0 }).collect();
+    let mut y = mul(&omega);
+    orth(&mut y, nrows, l);
+    for _ in 0..2 {
+        let mut z = mul_t(&y);
+        orth(&mut z, ncols, l);
+        y = mul(&z);
+        orth(&mut y, nrows, l);
+    }
+    // B = Qᵀ X (l × ncols, stored as Bᵀ column-major = Xᵀ Q), then B Bᵀ (l × l).
+    let bt = mul_t(&y);
+    let mut g = vec![0f64; l * l];
+    for a in 0..l {
+        for b in a..l {
+            let d: f64 = (0..ncols).map(|c| bt[a * ncols + c] * bt[b * ncols + c]).sum();
+            g[a * l + b] = d;
+            g[b * l + a] = d;
+        }
+    }
+    // Cyclic Jacobi eigendecomposition of the symmetric g: g = V Λ Vᵀ.
+    let mut v = vec![0f64; l * l];
+    for i in 0..l {
+        v[i * l + i] = 1.0;
+    }
+    for _ in 0..30 {
+        let off: f64 = (0..l).flat_map(|a| (0..l).filter(move |&b| b != a).map(move |b| (a, b))).map(|(a, b)| g[a * l + b] * g[a * l + b]).sum();
+        if off < 1e-18 {
+            break;
+        }
+        for p in 0..l {
+            for q in p + 1..l {
+                let apq = g[p * l + q];
+                if apq.abs() < 1e-300 {
+                    continue;
+                }
+                let theta = (g[q * l + q] - g[p * l + p]) / (2.0 * apq);
+                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let t = if theta == 0.0 { 1.0 } else { t };
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for r in 0..l {
+                    let (gp, gq) = (g[r * l + p], g[r * l + q]);
+                    g[r * l + p] = c * gp - s * gq;
+                    g[r * l + q] = s * gp + c * gq;
+                }
+                for r in 0..l {
+                    let (gp, gq) = (g[p * l + r], g[q * l + r]);
+                    g[p * l + r] = c * gp - s * gq;
+                    g[q * l + r] = s * gp + c * gq;
+                }
+                for r in 0..l {
+                    let (vp, vq) = (v[r * l + p], v[r * l + q]);
+                    v[r * l + p] = c * vp - s * vq;
+                    v[r * l + q] = s * vp + c * vq;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..l).collect();
+    order.sort_by(|&a, &b| g[b * l + b].total_cmp(&g[a * l + a]));
+    // U = Q V; rows of U[:, :k] · σ^½ (σ = √λ).
+    let mut out = vec![0f32; nrows * k];
+    for (d, &e) in order.iter().take(k).enumerate() {
+        let w = g[e * l + e].max(0.0).sqrt().sqrt();
+        for i in 0..nrows {
+            let u: f64 = (0..l).map(|j| y[j * nrows + i] * v[j * l + e]).sum();
+            out[i * k + d] = (u * w) as f32;
+        }
+    }
+    out
 }
 
 /// Spherical k-means; rows are unit vectors. Initial centroids: rows spread evenly over the
@@ -996,6 +1128,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--out" => cfg.out = PathBuf::from(val("--out")?),
             "--cache" => cfg.cache = PathBuf::from(val("--cache")?),
             "--dev" => cfg.dev = true,
+            "--embed" => cfg.embed_rp = val("--embed")? == "rp",
+            "--embed-dim" => cfg.embed_dim = val("--embed-dim")?.parse().map_err(|e| format!("--embed-dim: {e}"))?,
             "--cv" => cfg.cv = val("--cv")?.parse().map_err(|e| format!("--cv: {e}"))?,
             "--min-count" => cfg.min_news_count = val("--min-count")?.parse().map_err(|e| format!("--min-count: {e}"))?,
             "--ablate" => {
