@@ -36,6 +36,10 @@ pub struct Config {
     /// K-fold cross-validation over ANERcorp train (contiguous folds) and news-train
     /// (every K-th article); reports pooled figures, writes nothing under model/.
     pub cv: usize,
+    /// Context words (the most frequent) of the co-occurrence matrix behind the word vectors.
+    pub ctx_words: usize,
+    /// k-means iterations for the fine clusters.
+    pub kmeans_iters: usize,
     /// Word vectors by a ±1 random projection of the PPMI matrix instead of truncated SVD.
     pub embed_rp: bool,
     /// Dimensions of the SVD word vectors.
@@ -60,6 +64,8 @@ impl Default for Config {
             runs: 3,
             char_model: false,
             cv: 0,
+            ctx_words: 1000,
+            kmeans_iters: 12,
             embed_rp: false,
             embed_dim: 256,
         }
@@ -228,7 +234,7 @@ fn lcg(s: &mut u64) -> u64 {
 
 fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     let embed = if cfg.embed_rp { "rp".to_string() } else { format!("svd{}", cfg.embed_dim) };
-    let cache = cfg.cache.join(format!("news6-{}-{}-{}-{embed}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse));
+    let cache = cfg.cache.join(format!("news6-{}-{}-{}-{embed}-{}-{}.tsv", cfg.min_news_count, cfg.clusters, cfg.coarse, cfg.ctx_words, cfg.kmeans_iters));
     if let Ok(s) = std::fs::read_to_string(&cache) {
         let mut words = BTreeMap::new();
         let mut ctx = BTreeMap::new();
@@ -290,9 +296,9 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
     // Vocabulary (count ≥ min) and context words (top NCTX), ranked by count then string.
     let mut order: Vec<u32> = (0..names.len() as u32).collect();
     order.sort_by(|&a, &b| counts[b as usize].cmp(&counts[a as usize]).then(names[a as usize].cmp(&names[b as usize])));
-    const NCTX: usize = 1000;
+    let nctx = cfg.ctx_words;
     let mut ctx_of = vec![u32::MAX; names.len()];
-    for (r, &i) in order.iter().take(NCTX).enumerate() {
+    for (r, &i) in order.iter().take(nctx).enumerate() {
         ctx_of[i as usize] = r as u32;
     }
     let vocab: Vec<u32> = order.iter().copied().filter(|&i| counts[i as usize] >= cfg.min_news_count).collect();
@@ -367,13 +373,13 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
                 continue;
             }
             let c = stream[q as usize];
-            let col = if c == u32::MAX { NCTX as u32 } else if ctx_of[c as usize] == u32::MAX { continue } else { ctx_of[c as usize] };
-            pairs.push((row << 16) | (slot as u64 * (NCTX as u64 + 1) + col as u64));
+            let col = if c == u32::MAX { nctx as u32 } else if ctx_of[c as usize] == u32::MAX { continue } else { ctx_of[c as usize] };
+            pairs.push((row << 16) | (slot as u64 * (nctx as u64 + 1) + col as u64));
         }
     }
     drop(stream);
     pairs.sort_unstable();
-    let ncol = 4 * (NCTX + 1);
+    let ncol = 4 * (nctx + 1);
     let mut col_tot = vec![0f64; ncol];
     let mut row_tot = vec![0f64; vocab.len()];
     let mut i = 0;
@@ -429,7 +435,7 @@ fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
         v.iter_mut().for_each(|x| *x /= n);
     }
     eprintln!("news: {} vocabulary words embedded in {:.1}s", vocab.len(), t0.elapsed().as_secs_f32());
-    let fine = kmeans(&vecs, dim, cfg.clusters, 12);
+    let fine = kmeans(&vecs, dim, cfg.clusters, cfg.kmeans_iters);
     // Coarse clusters: k-means over the fine centroids.
     let mut cents = vec![0f32; cfg.clusters * dim];
     for (r, &c) in fine.iter().enumerate() {
@@ -1130,6 +1136,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--dev" => cfg.dev = true,
             "--embed" => cfg.embed_rp = val("--embed")? == "rp",
             "--embed-dim" => cfg.embed_dim = val("--embed-dim")?.parse().map_err(|e| format!("--embed-dim: {e}"))?,
+            "--ctx-words" => cfg.ctx_words = val("--ctx-words")?.parse::<usize>().map_err(|e| format!("--ctx-words: {e}"))?.clamp(10, 16000),
+            "--kmeans-iters" => cfg.kmeans_iters = val("--kmeans-iters")?.parse().map_err(|e| format!("--kmeans-iters: {e}"))?,
             "--cv" => cfg.cv = val("--cv")?.parse().map_err(|e| format!("--cv: {e}"))?,
             "--min-count" => cfg.min_news_count = val("--min-count")?.parse().map_err(|e| format!("--min-count: {e}"))?,
             "--ablate" => {
