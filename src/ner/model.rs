@@ -7,8 +7,41 @@
 //! f32 scale, nfeat×NTAGS i8 weights (tag-major) | NTAGS×NTAGS f32 transitions, NTAGS f32 start.
 
 
-/// Tags: O, then B/I for PER, LOC, ORG, MISC.
-pub const NTAGS: usize = 9;
+/// Tags of the model: O, then B/I/E/S (begin, inside, end, single) for PER, LOC, ORG, MISC.
+/// Decoded output is given as BIO tags (O, then B/I per label: see [`to_bio`]).
+pub const NTAGS: usize = 17;
+
+/// A BIOES tag of the model as a BIO tag (O = 0, B-X = 1 + 2X, I-X = 2 + 2X).
+#[inline]
+pub fn to_bio(t: u8) -> u8 {
+    if t == 0 {
+        return 0;
+    }
+    let (lab, k) = ((t - 1) / 4, (t - 1) % 4);
+    if k == 0 || k == 3 { 1 + 2 * lab } else { 2 + 2 * lab }
+}
+
+/// BIO tags (an I after anything but its own label's B or I counts as a B) as BIOES tags.
+pub fn bio_to_bioes(tags: &[u8]) -> Vec<u8> {
+    let lab = |t: u8| (t - 1) / 2;
+    (0..tags.len())
+        .map(|i| {
+            let t = tags[i];
+            if t == 0 {
+                return 0;
+            }
+            let l = lab(t);
+            let begins = t % 2 == 1 || i == 0 || tags[i - 1] == 0 || lab(tags[i - 1]) != l;
+            let goes_on = tags.get(i + 1).is_some_and(|&n| n != 0 && n % 2 == 0 && lab(n) == l);
+            1 + 4 * l + match (begins, goes_on) {
+                (true, true) => 0,
+                (false, true) => 1,
+                (false, false) => 2,
+                (true, false) => 3,
+            }
+        })
+        .collect()
+}
 
 // Word flags.
 pub const F_GIVEN: u16 = 1 << 0;
@@ -328,16 +361,21 @@ pub struct Model {
     pub start: [f32; NTAGS],
 }
 
-/// Whether tag `b` may follow tag `a` (I-X only after B-X or I-X).
+/// Whether BIOES tag `b` may follow tag `a` (`None`: at the start): I-X and E-X only after B-X
+/// or I-X; O, B and S only after O, E, S or at the start.
 #[inline]
 pub fn allowed(a: Option<usize>, b: usize) -> bool {
-    if b == 0 || b % 2 == 1 {
-        return true;
+    let open = |t: usize| t != 0 && (t - 1) % 4 < 2; // B or I: an entity goes on
+    if b == 0 || (b - 1) % 4 == 0 || (b - 1) % 4 == 3 {
+        return a.is_none_or(|a| !open(a));
     }
-    match a {
-        Some(a) => a != 0 && (a + 1) / 2 == b / 2,
-        None => false,
-    }
+    a.is_some_and(|a| open(a) && (a - 1) / 4 == (b - 1) / 4)
+}
+
+/// Whether a sequence may end on tag `t` (not inside an entity).
+#[inline]
+fn allowed_end(t: usize) -> bool {
+    t == 0 || (t - 1) % 4 >= 2
 }
 
 impl Model {
@@ -348,7 +386,7 @@ impl Model {
 
     /// Viterbi decoding of a sequence (BIO constraints applied).
     pub fn viterbi(&self, feats: &super::features::SeqFeatures) -> Vec<u8> {
-        viterbi(&self.emissions(feats), &self.trans, &self.start)
+        viterbi(&self.emissions(feats), &self.trans, &self.start).into_iter().map(to_bio).collect()
     }
 
     /// Serializes the model.
@@ -517,7 +555,7 @@ impl Model {
     }
 }
 
-/// Viterbi over emission scores with BIO constraints (I-X only after B-X or I-X).
+/// Viterbi over emission scores with BIOES constraints (see [`allowed`]); returns BIOES tags.
 pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32; NTAGS]) -> Vec<u8> {
     let n = em.len();
     if n == 0 {
@@ -557,7 +595,7 @@ pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32;
     let mut tags = vec![0u8; n];
     let mut best = 0;
     for t in 1..NTAGS {
-        if score[t] > score[best] {
+        if allowed_end(t) && score[t] > score[best] {
             best = t;
         }
     }

@@ -11,12 +11,12 @@ use super::model::{FxMap, F_FUNC, NFLAGS, NTAGS};
 /// Lines per block for pooling.
 pub const BLOCK_LINES: usize = 40;
 
-/// Per-type first-stage score of a token: best of B/I of that type minus O.
+/// Per-type first-stage score of a token: best of B/I/E/S of that type minus O.
 #[inline]
 pub fn type_scores(e: &[f32; NTAGS]) -> [f32; 4] {
     let mut s = [0f32; 4];
     for t in 0..4 {
-        s[t] = e[1 + 2 * t].max(e[2 + 2 * t]) - e[0];
+        s[t] = e[1 + 4 * t..5 + 4 * t].iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x)) - e[0];
     }
     s
 }

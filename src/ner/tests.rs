@@ -1,5 +1,5 @@
 use super::features::{extract, feature_stem, SeqFeatures};
-use super::model::{Lexicon, Model, Tagger, Weights, WordInfo, F_GIVEN, NTAGS};
+use super::model::{allowed, bio_to_bioes, to_bio, viterbi, Lexicon, Model, Tagger, Weights, WordInfo, F_GIVEN, NTAGS};
 use super::train::{conll_seq, perceptron, Seq};
 use super::*;
 use crate::text::tokenize;
@@ -68,8 +68,28 @@ fn proclitics_stay_outside_entity_spans() {
 }
 
 #[test]
+fn bioes_tags_convert_both_ways() {
+    // O B-PER I-PER I-PER O B-LOC B-LOC I-ORG (a stray I counts as a B)
+    let bio = [0u8, 1, 2, 2, 0, 3, 3, 6];
+    let bioes = bio_to_bioes(&bio);
+    assert_eq!(bioes, vec![0, 1, 2, 3, 0, 8, 8, 12]);
+    let back: Vec<u8> = bioes.iter().map(|&t| to_bio(t)).collect();
+    assert_eq!(back, vec![0, 1, 2, 2, 0, 3, 3, 5]);
+    // Decoding never leaves an entity open or starts one inside.
+    let mut em = vec![[0f32; NTAGS]; 3];
+    em[0][1] = 5.0; // B-PER, then nothing to continue it
+    em[2][2] = 9.0; // I-PER with no B before it
+    let tags = viterbi(&em, &[[0.0; NTAGS]; NTAGS], &[0.0; NTAGS]);
+    for (i, &t) in tags.iter().enumerate() {
+        assert!(allowed(if i == 0 { None } else { Some(tags[i - 1] as usize) }, t as usize), "{tags:?}");
+    }
+    assert!(matches!(tags[2] as usize, 0 | 3 | 4 | 7 | 8 | 11 | 12 | 15 | 16), "{tags:?}");
+}
+
+#[test]
 fn model_round_trips_bit_for_bit() {
-    let rows: Vec<(u32, [i8; NTAGS])> = vec![(7, [1, -2, 3, 0, 0, 0, 0, 0, 127]), (1 << 30, [-127, 0, 0, 0, 5, 0, 0, 0, 1])];
+    let row = |v: &[i8]| -> [i8; NTAGS] { std::array::from_fn(|i| v.get(i).copied().unwrap_or(0)) };
+    let rows: Vec<(u32, [i8; NTAGS])> = vec![(7, row(&[1, -2, 3, 0, 0, 0, 0, 0, 127, 0, 0, 0, 0, 0, 0, 0, -9])), (1 << 30, row(&[-127, 0, 0, 0, 5, 0, 0, 0, 1]))];
     let mut m = empty_model(lex());
     m.weights = Weights::from_rows(&rows, 0.5);
     m.trans[0][1] = -1.5;
@@ -77,7 +97,7 @@ fn model_round_trips_bit_for_bit() {
     let bytes = m.to_bytes();
     let back = Model::from_bytes(&bytes).expect("parses");
     assert_eq!(back.to_bytes(), bytes);
-    assert_eq!(back.weights.get(7), Some(&[1, -2, 3, 0, 0, 0, 0, 0, 127]));
+    assert_eq!(back.weights.get(7), Some(&rows[0].1));
     assert_eq!(back.weights.get(8), None);
     assert_eq!(back.lex.get("موسكو").map(|w| w.freq), Some(11));
     assert!(Model::from_bytes(&bytes[..bytes.len() - 3]).is_none());

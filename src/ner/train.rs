@@ -962,7 +962,7 @@ pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: u
                 })
                 .collect(),
             offs: sf.offs.clone(),
-            tags: tags.to_vec(),
+            tags: bio_to_bioes(tags),
         })
         .collect();
     let nf = keys.len();
@@ -1038,7 +1038,7 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
             for (i, s) in train.iter().enumerate() {
                 if s.block % FOLDS == fold {
                     em[i] = mf.emissions(&feats[i]);
-                    t1[i] = viterbi(&em[i], &mf.trans, &mf.start);
+                    t1[i] = viterbi(&em[i], &mf.trans, &mf.start).into_iter().map(to_bio).collect();
                 }
             }
         }
