@@ -576,15 +576,27 @@ pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32;
             score[t] = start[t] + em[0][t];
         }
     }
+    // The allowed predecessors of each tag (9 for O/B/S, 2 for I/E), in increasing order.
+    let mut preds = [[0u8; NTAGS]; NTAGS];
+    let mut npred = [0usize; NTAGS];
+    for t in 0..NTAGS {
+        for p in 0..NTAGS {
+            if allowed(Some(p), t) {
+                preds[t][npred[t]] = p as u8;
+                npred[t] += 1;
+            }
+        }
+    }
     for i in 1..n {
         let mut next = [0f32; NTAGS];
         for t in 0..NTAGS {
-            let (mut best, mut arg) = (score[0] + tr[0][t], 0u8);
-            for p in 1..NTAGS {
-                let s = score[p] + tr[p][t];
+            let ps = &preds[t][..npred[t]];
+            let (mut best, mut arg) = (score[ps[0] as usize] + tr[ps[0] as usize][t], ps[0]);
+            for &p in &ps[1..] {
+                let s = score[p as usize] + tr[p as usize][t];
                 if s > best {
                     best = s;
-                    arg = p as u8;
+                    arg = p;
                 }
             }
             next[t] = best + em[i][t];
