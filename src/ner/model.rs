@@ -555,28 +555,8 @@ impl Model {
     }
 }
 
-/// Viterbi over emission scores with BIOES constraints (see [`allowed`]); returns BIOES tags.
-pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32; NTAGS]) -> Vec<u8> {
-    let n = em.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut tr = *trans;
-    for (a, row) in tr.iter_mut().enumerate() {
-        for (b, x) in row.iter_mut().enumerate() {
-            if !allowed(Some(a), b) {
-                *x = f32::NEG_INFINITY;
-            }
-        }
-    }
-    let mut back = vec![[0u8; NTAGS]; n];
-    let mut score = [f32::NEG_INFINITY; NTAGS];
-    for t in 0..NTAGS {
-        if allowed(None, t) {
-            score[t] = start[t] + em[0][t];
-        }
-    }
-    // The allowed predecessors of each tag (9 for O/B/S, 2 for I/E), in increasing order.
+/// The allowed predecessors of each tag (9 for O/B/S, 2 for I/E), in increasing order.
+static PREDS: std::sync::LazyLock<([[u8; NTAGS]; NTAGS], [usize; NTAGS])> = std::sync::LazyLock::new(|| {
     let mut preds = [[0u8; NTAGS]; NTAGS];
     let mut npred = [0usize; NTAGS];
     for t in 0..NTAGS {
@@ -585,6 +565,25 @@ pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32;
                 preds[t][npred[t]] = p as u8;
                 npred[t] += 1;
             }
+        }
+    }
+    (preds, npred)
+});
+
+/// Viterbi over emission scores with BIOES constraints (see [`allowed`]); returns BIOES tags.
+/// Only allowed transitions are scored.
+pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32; NTAGS]) -> Vec<u8> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let tr = trans;
+    let (preds, npred) = &*PREDS;
+    let mut back = vec![[0u8; NTAGS]; n];
+    let mut score = [f32::NEG_INFINITY; NTAGS];
+    for t in 0..NTAGS {
+        if allowed(None, t) {
+            score[t] = start[t] + em[0][t];
         }
     }
     for i in 1..n {
