@@ -37,9 +37,36 @@ fn name_words(s: &str) -> Vec<String> {
     normalize(s).split(|c: char| c.is_whitespace() || c == '_' || c == '-').filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
+/// A mention cut out of a word with ل + article (للنظام السوري → span لنظام السوري, whose ال
+/// lost its alef after the preposition): the name with its article back (النظام), when that
+/// form is better attested in the news than the bare one (للندن stays لندن). Returns the
+/// normalized first word and the text's first word written with the article.
+fn restored_article(doc: &Doc, m: &Mention, first: &str) -> Option<(String, String)> {
+    let before = doc.src[..m.span.start].chars().rev().find(|&c| !crate::text::is_ignorable(c));
+    if before != Some('ل') || !first.starts_with('ل') || first.starts_with("ال") || first.chars().count() < 3 {
+        return None;
+    }
+    let with = format!("ا{first}");
+    let lex = &crate::ner::model().lex;
+    let freq = |w: &str| lex.get(w).map_or(0, |i| i.freq);
+    (freq(&with) > freq(first)).then(|| (with, format!("ا{}", &doc.src[m.span.clone()])))
+}
+
 /// Groups mentions and attaches roles.
 pub fn build(doc: &Doc, mentions: &[Mention]) -> Clusters {
-    let words: Vec<Vec<String>> = mentions.iter().map(|m| name_words(&doc.src[m.span.clone()])).collect();
+    let mut canon_of: Vec<Option<String>> = vec![None; mentions.len()];
+    let words: Vec<Vec<String>> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut w = name_words(&doc.src[m.span.clone()]);
+            if let Some((first, text)) = w.first().and_then(|f| restored_article(doc, m, f)) {
+                w[0] = first;
+                canon_of[i] = Some(text);
+            }
+            w
+        })
+        .collect();
     // Longest names first, so shorter mentions join the group of a longer one.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
@@ -65,7 +92,8 @@ pub fn build(doc: &Doc, mentions: &[Mention]) -> Clusters {
         let g = match found {
             Some(g) => g,
             None => {
-                list.push(Group { label, canonical: doc.src[mentions[i].span.clone()].to_string(), mentions: Vec::new(), roles: Vec::new() });
+                let canonical = canon_of[i].clone().unwrap_or_else(|| doc.src[mentions[i].span.clone()].to_string());
+                list.push(Group { label, canonical, mentions: Vec::new(), roles: Vec::new() });
                 keys.push(w.clone());
                 let g = list.len() - 1;
                 for x in w {
@@ -223,6 +251,23 @@ mod tests {
         // Ids follow the order of first mention.
         assert_eq!(c.of_mention[0], 0);
         assert_eq!(c.of_mention[1], 1);
+    }
+
+    #[test]
+    fn a_name_after_lil_joins_the_name_with_its_article() {
+        // للنظام السوري: the span keeps لنظام (ANNOTATION: the preposition stays outside), the
+        // cluster is that of النظام السوري; للندن stays لندن.
+        let src = "قال النظام السوري إن الرسالة وصلت للنظام السوري ثم إلى لندن وللندن.";
+        let at = |s: &str, label| {
+            let i = src.rfind(s).unwrap();
+            Mention { span: i..i + s.len(), label }
+        };
+        let ms = vec![mention(src, "النظام السوري", Label::ORG), at("لنظام السوري", Label::ORG), mention(src, "لندن", Label::LOC), at("لندن", Label::LOC)];
+        let c = build(&Doc::new(src), &ms);
+        assert_eq!(c.of_mention[0], c.of_mention[1]);
+        assert_eq!(c.list[c.of_mention[1]].canonical, "النظام السوري");
+        assert_eq!(c.of_mention[2], c.of_mention[3]);
+        assert_eq!(c.list[c.of_mention[3]].canonical, "لندن");
     }
 
     #[test]
