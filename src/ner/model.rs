@@ -2,9 +2,11 @@
 //! and quantized perceptron weights, with a compact binary format and Viterbi decoding.
 //!
 //! Format (little-endian), laid out column by column so gzip finds the repetition:
-//! `MNER` u32 version | u32 nwords, words joined by '\n', u16 clusters, u8 coarse, u8 freq,
-//! u16 flags | u32 nphrases, phrases joined by '\n', u8 kinds | u32 nfeat, varint key deltas,
-//! f32 scale, nfeat×NTAGS i8 weights (tag-major) | NTAGS×NTAGS f32 transitions, NTAGS f32 start.
+//! `MNER` u32 version (2) | u32 nwords, words joined by '\n', u16 clusters, u8 coarse, u8 freq,
+//! u16 flags, u8 person contexts, u8 article ratio, u8 place contexts | u32 nphrases, phrases
+//! joined by '\n', u8 kinds | u32 nfeat, varint key deltas, f32 scale, nfeat×NTAGS i8 weights
+//! (tag-major) | NTAGS×NTAGS f32 transitions, NTAGS f32 start | optional second stage and
+//! character model.
 
 
 /// Tags of the model: O, then B/I/E/S (begin, inside, end, single) for PER, LOC, ORG, MISC.
