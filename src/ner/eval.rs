@@ -6,6 +6,12 @@ use crate::Doc;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// CoNLL sentences as one text: tokens joined by spaces, sentences by newlines (what `marsad
+/// eval --conll` analyzes, and what score.py conll expects).
+pub fn conll_text(sents: &[Vec<(String, String)>]) -> String {
+    sents.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
+}
+
 /// Entities found by `model` in `text`, as byte spans.
 pub fn entities_with(model: &Model, text: &str) -> Vec<(usize, usize, Label)> {
     let doc = Doc::new(text);
@@ -175,7 +181,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     match (args.first().map(String::as_str), args.get(1)) {
         (Some("--conll"), Some(path)) => {
             let sents = super::train::read_conll(Path::new(path))?;
-            let text = sents.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
+            let text = conll_text(&sents);
             let ents = entities_with(model, &text);
             print_conll(&conll_score(&sents, &text, &ents));
             Ok(())

@@ -136,7 +136,7 @@ fn tag_with(model: &Model, doc: &Doc, lines: &[(usize, usize)], tags: &mut Vec<u
             let bits = features::context_bits(&ls);
             for (k, &(a, b)) in block.iter().enumerate() {
                 let em = features::emissions_cached(doc.src, &toks[a..b], &model.lex, &facts[k], &bits[k], &model.weights, cache);
-                tags.extend(model::viterbi(&em, &model.trans, &model.start).into_iter().map(model::to_bio));
+                tags.extend(model::decode(&em, &model.trans, &model.start));
             }
         }
         return;
@@ -152,7 +152,7 @@ fn tag_with(model: &Model, doc: &Doc, lines: &[(usize, usize)], tags: &mut Vec<u
     for (li, &(a, b)) in lines.iter().enumerate() {
         let f = features::extract_with(doc.src, &toks[a..b], &model.lex, facts[li].clone(), &bits[li]);
         let em = model.emissions(&f);
-        let t1: Vec<u8> = model::viterbi(&em, &model.trans, &model.start).into_iter().map(model::to_bio).collect();
+        let t1 = model::decode(&em, &model.trans, &model.start);
         let keys = stack::pool_keys(&f);
         seqs.push((f, em, t1, keys));
     }
@@ -162,7 +162,7 @@ fn tag_with(model: &Model, doc: &Doc, lines: &[(usize, usize)], tags: &mut Vec<u
     }));
     for (li, (f, em, t1, keys)) in seqs.iter().enumerate() {
         let f2 = stack::extract2(f, keys, (li / stack::BLOCK_LINES) as u64, em, t1, &pooled);
-        tags.extend(model::viterbi(&t2.emissions(&f2), &t2.trans, &t2.start).into_iter().map(model::to_bio));
+        tags.extend(model::decode(&t2.emissions(&f2), &t2.trans, &t2.start));
     }
 }
 

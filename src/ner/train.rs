@@ -1038,7 +1038,7 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
             for (i, s) in train.iter().enumerate() {
                 if s.block % FOLDS == fold {
                     em[i] = mf.emissions(&feats[i]);
-                    t1[i] = viterbi(&em[i], &mf.trans, &mf.start).into_iter().map(to_bio).collect();
+                    t1[i] = decode(&em[i], &mf.trans, &mf.start);
                 }
             }
         }
@@ -1057,6 +1057,25 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
     Model { lex, weights: m1.weights, trans: m1.trans, start: m1.start, stage2 }
 }
 
+/// The training sequences: ANERcorp train sentences outside `held` (blocks of 40 lines by their
+/// index), then the news-train articles `use_doc` keeps (each `news_weight` times).
+fn training_seqs(cfg: &Config, sents: &[Vec<(String, String)>], held: std::ops::Range<usize>, docs: &[(String, String, Vec<(usize, usize, String, bool)>)], use_doc: impl Fn(usize) -> bool) -> Vec<Seq> {
+    let mut train: Vec<Seq> = sents
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !held.contains(i))
+        .map(|(i, s)| Seq { block: (i / super::stack::BLOCK_LINES) as u64, ..conll_seq(s) })
+        .collect();
+    for (i, (_, text, gold)) in docs.iter().enumerate() {
+        if use_doc(i) && !cfg.no_news_train {
+            for _ in 0..cfg.news_weight {
+                train.extend(article_seqs(text, gold, 1 + i as u64));
+            }
+        }
+    }
+    train
+}
+
 /// K-fold cross-validation (`--cv K`): for each fold, trains on the rest of ANERcorp train and
 /// of news-train (lexicon rebuilt per fold) and scores the held-out part; prints the pooled
 /// figures (ANERcorp conll 4-class and PER/LOC/ORG, news-train exact PER/LOC/ORG) and each fold's.
@@ -1070,21 +1089,11 @@ fn cross_validate(cfg: &Config, sents: &[Vec<(String, String)>]) -> Result<(), S
     let mut per_fold = Vec::new();
     for f in 0..k {
         let (a, b) = (sents.len() * f / k, sents.len() * (f + 1) / k);
-        let mut train: Vec<Seq> = sents
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i < a || *i >= b)
-            .map(|(i, s)| Seq { block: (i / super::stack::BLOCK_LINES) as u64, ..conll_seq(s) })
-            .collect();
-        for (i, (_, text, gold)) in docs.iter().enumerate() {
-            if i % k != f && !cfg.no_news_train {
-                train.extend(article_seqs(text, gold, 1 + i as u64));
-            }
-        }
+        let train = training_seqs(cfg, sents, a..b, &docs, |i| i % k != f);
         let lex = build_lexicon(cfg, &news, &train)?;
         let model = train_model(cfg, &train, lex);
         let held = &sents[a..b];
-        let text = held.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
+        let text = super::eval::conll_text(held);
         let ents = super::eval::entities_with(&model, &text);
         let res = super::eval::conll_score(held, &text, &ents);
         // For error analysis: each fold's held-out text and predicted byte spans.
@@ -1165,23 +1174,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return cross_validate(&cfg, &sents);
     }
     let cut = if cfg.dev { sents.len() * 9 / 10 } else { sents.len() };
-    let mut train: Vec<Seq> = sents[..cut]
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Seq { block: (i / super::stack::BLOCK_LINES) as u64, ..conll_seq(s) })
-        .collect();
     let dev_sents = &sents[cut..];
     let docs = news_train_docs(&cfg.shared)?;
-    let mut dev_docs = Vec::new();
-    for (i, (name, text, gold)) in docs.iter().enumerate() {
-        if cfg.dev && i % 5 == 4 {
-            dev_docs.push((name.clone(), text.clone(), gold.clone()));
-        } else if !cfg.no_news_train {
-            for _ in 0..cfg.news_weight {
-                train.extend(article_seqs(text, gold, 1 + i as u64));
-            }
-        }
-    }
+    let held_doc = |i: usize| cfg.dev && i % 5 == 4;
+    let train = training_seqs(&cfg, &sents, cut..sents.len(), &docs, |i| !held_doc(i));
+    let dev_docs: Vec<_> = docs.iter().enumerate().filter(|(i, _)| held_doc(*i)).map(|(_, d)| d.clone()).collect();
     eprintln!("training sequences: {} ({} tokens)", train.len(), train.iter().map(|s| s.toks.len()).sum::<usize>());
     let news = news_stats(&cfg)?;
     let lex = build_lexicon(&cfg, &news, &train)?;
@@ -1190,7 +1187,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f32());
     let bytes = model.to_bytes();
     if cfg.dev {
-        let text = dev_sents.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n");
+        let text = super::eval::conll_text(dev_sents);
         let ents = super::eval::entities_with(&model, &text);
         let res = super::eval::conll_score(dev_sents, &text, &ents);
         // For error analysis: the dev text, gold CoNLL and predicted spans.
