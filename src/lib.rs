@@ -70,8 +70,13 @@ pub struct Mention {
 /// Analyzes `text`: entities, mention clusters and (unless disabled) quotes with speakers.
 /// Never panics on any input; an empty text gives an empty result.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    analyze_with(ner::model(), text, options)
+}
+
+/// [`analyze`] with another entity model (cross-validation in `marsad train`).
+pub fn analyze_with(model: &ner::model::Model, text: &str, options: &Options) -> Analysis {
     let doc = Doc::new(text);
-    let mentions = ner::recognize(&doc);
+    let mentions = ner::recognize_with(model, &doc);
     let groups = clusters::build(&doc, &mentions);
     let found = if options.quotes { quotes::find(&doc, &mentions, &groups) } else { Vec::new() };
     build_result(&doc, &mentions, &groups, &found)

@@ -23,24 +23,44 @@ pub fn to_bio(t: u8) -> u8 {
     if k == 0 || k == 3 { 1 + 2 * lab } else { 2 + 2 * lab }
 }
 
+/// Training tag of a token whose annotation leaves it open: O or any MISC tag (news-train
+/// annotates no MISC).
+pub const LATENT_O: u8 = 255;
+/// Bit on a training tag whose span is optional in the annotation: the tag itself, O or MISC.
+pub const LATENT_OPT: u8 = 128;
+
+/// Whether a (BIOES) training tag `gold`, perhaps latent, allows the model tag `t`.
+#[inline]
+pub fn latent_allows(gold: u8, t: usize) -> bool {
+    let o_or_misc = t == 0 || (t - 1) / 4 == 3;
+    match gold {
+        LATENT_O => o_or_misc,
+        g if g & LATENT_OPT != 0 => o_or_misc || t == (g & !LATENT_OPT) as usize,
+        g => t == g as usize,
+    }
+}
+
 /// BIO tags (an I after anything but its own label's B or I counts as a B) as BIOES tags.
-pub fn bio_to_bioes(tags: &[u8]) -> Vec<u8> {
+/// Latent tags stay latent: [`LATENT_O`] as is, [`LATENT_OPT`] kept on the BIOES tag.
+pub fn bio_to_bioes(latent: &[u8]) -> Vec<u8> {
+    let tags: Vec<u8> = latent.iter().map(|&t| if t == LATENT_O { 0 } else { t & !LATENT_OPT }).collect();
     let lab = |t: u8| (t - 1) / 2;
     (0..tags.len())
         .map(|i| {
             let t = tags[i];
             if t == 0 {
-                return 0;
+                return latent[i];
             }
             let l = lab(t);
             let begins = t % 2 == 1 || i == 0 || tags[i - 1] == 0 || lab(tags[i - 1]) != l;
             let goes_on = tags.get(i + 1).is_some_and(|&n| n != 0 && n % 2 == 0 && lab(n) == l);
-            1 + 4 * l + match (begins, goes_on) {
+            let bioes = 1 + 4 * l + match (begins, goes_on) {
                 (true, true) => 0,
                 (false, true) => 1,
                 (false, false) => 2,
                 (true, false) => 3,
-            }
+            };
+            bioes | (latent[i] & LATENT_OPT)
         })
         .collect()
 }

@@ -1,5 +1,5 @@
 use super::features::{extract, feature_stem, SeqFeatures};
-use super::model::{allowed, bio_to_bioes, to_bio, viterbi, Lexicon, Model, Tagger, Weights, WordInfo, F_GIVEN, NTAGS};
+use super::model::{allowed, bio_to_bioes, latent_allows, to_bio, viterbi, Lexicon, Model, Tagger, Weights, WordInfo, F_GIVEN, LATENT_O, LATENT_OPT, NTAGS};
 use super::train::{conll_seq, perceptron, Seq};
 use super::*;
 use crate::text::tokenize;
@@ -84,6 +84,18 @@ fn bioes_tags_convert_both_ways() {
         assert!(allowed(if i == 0 { None } else { Some(tags[i - 1] as usize) }, t as usize), "{tags:?}");
     }
     assert!(matches!(tags[2] as usize, 0 | 3 | 4 | 7 | 8 | 11 | 12 | 15 | 16), "{tags:?}");
+}
+
+#[test]
+fn latent_tags_allow_what_the_annotation_leaves_open() {
+    // news-train: O (may be MISC), B-ORG I-ORG of an optional span, B-PER of a sure one.
+    let bioes = bio_to_bioes(&[LATENT_O, 5 | LATENT_OPT, 6 | LATENT_OPT, 1]);
+    assert_eq!(bioes, vec![LATENT_O, 9 | LATENT_OPT, 11 | LATENT_OPT, 4]);
+    let allows = |g: u8| (0..NTAGS).filter(|&t| latent_allows(g, t)).collect::<Vec<_>>();
+    assert_eq!(allows(LATENT_O), vec![0, 13, 14, 15, 16]);
+    assert_eq!(allows(9 | LATENT_OPT), vec![0, 9, 13, 14, 15, 16]);
+    assert_eq!(allows(4), vec![4]);
+    assert_eq!(allows(0), vec![0]);
 }
 
 #[test]
@@ -201,4 +213,30 @@ fn caches_across_calls_do_not_change_the_output() {
     let m = model();
     let copy = Model::from_bytes(&m.to_bytes()).unwrap();
     assert_eq!(recognize_with(&copy, &Doc::new(b)), first);
+}
+
+#[test]
+fn latent_news_tags_do_not_unlearn_misc() {
+    // ANERcorp-style sequences tag the currency as MISC; news-style ones leave it O, as
+    // news-train does. Trained as hard O the news outvotes the MISC; as latent O-or-MISC it does not.
+    let l = lex();
+    let s = |words: &[(&str, &str)]| conll_seq(&words.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect::<Vec<_>>());
+    let mut seqs = Vec::new();
+    for name in ["لافروف", "بوتين"] {
+        seqs.push(s(&[("دفع", "O"), (name, "B-PERS"), ("مليون", "O"), ("يورو", "B-MISC")]));
+    }
+    let news: Vec<Seq> = (0..6).map(|_| s(&[("دفع", "O"), ("بوتين", "B-PERS"), ("مليون", "O"), ("يورو", "O")])).collect();
+    let tagged = |latent: bool| {
+        let mut tags: Vec<Vec<u8>> = seqs.iter().map(|q| q.tags.clone()).collect();
+        tags.extend(news.iter().map(|q| q.tags.iter().map(|&t| if t == 0 && latent { LATENT_O } else { t }).collect()));
+        let f: Vec<SeqFeatures> = seqs.iter().chain(&news).map(|q| extract(&q.src, &q.toks, &l, &[])).collect();
+        let all: Vec<(&SeqFeatures, &[u8])> = f.iter().zip(&tags).map(|(f, t)| (f, t.as_slice())).collect();
+        let t = perceptron(&all, 5, 10_000, 1);
+        let mut m = empty_model(lex());
+        (m.weights, m.trans, m.start) = (t.weights, t.trans, t.start);
+        let text = "دفع بوتين مليون يورو";
+        recognize_with(&m, &Doc::new(text)).iter().map(|x| (text[x.span.clone()].to_string(), x.label)).collect::<Vec<_>>()
+    };
+    assert!(!tagged(false).iter().any(|x| x.1 == Label::MISC));
+    assert!(tagged(true).contains(&("يورو".to_string(), Label::MISC)));
 }

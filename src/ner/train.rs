@@ -44,6 +44,8 @@ pub struct Config {
     pub embed_rp: bool,
     /// Dimensions of the SVD word vectors.
     pub embed_dim: usize,
+    /// Latent tags for what news-train leaves open (see [`training_tags`]).
+    pub latent: bool,
 }
 
 impl Default for Config {
@@ -68,6 +70,7 @@ impl Default for Config {
             kmeans_iters: 12,
             embed_rp: false,
             embed_dim: 256,
+            latent: true,
         }
     }
 }
@@ -79,6 +82,8 @@ pub struct Seq {
     pub src: String,
     pub toks: Vec<Token>,
     pub tags: Vec<u8>,
+    /// Per token: inside an optional gold span (news-train); empty for ANERcorp.
+    pub opt: Vec<bool>,
 }
 
 /// Tag index of a label (PER, LOC, ORG, MISC) and position.
@@ -143,7 +148,7 @@ pub fn conll_seq(sent: &[(String, String)]) -> Seq {
             tag_of(lab, bio == "B" && first)
         });
     }
-    Seq { block: 0, src, toks, tags }
+    Seq { block: 0, src, toks, tags, opt: Vec::new() }
 }
 
 /// Gold entities of an annotated article, as byte spans: (start, end, label, optional).
@@ -170,11 +175,13 @@ pub fn read_gold(text: &str, gold_path: &Path) -> Result<Vec<(usize, usize, Stri
 pub fn article_seqs(text: &str, gold: &[(usize, usize, String, bool)], doc_id: u64) -> Vec<Seq> {
     let toks = tokenize(text);
     let mut tags = vec![0u8; toks.len()];
-    for (s, e, lab, _) in gold {
+    let mut opt = vec![false; toks.len()];
+    for (s, e, lab, optional) in gold {
         let mut first = true;
         for (i, t) in toks.iter().enumerate() {
             if t.start < *e && *s < t.end {
                 tags[i] = tag_of(lab, first);
+                opt[i] = *optional;
                 first = false;
             }
         }
@@ -191,7 +198,7 @@ pub fn article_seqs(text: &str, gold: &[(usize, usize, String, bool)], doc_id: u
                 }
             }
             let block = doc_id * 10_000 + (out.len() / super::stack::BLOCK_LINES) as u64;
-            out.push(Seq { block, src: text.to_string(), toks: toks[a..i].to_vec(), tags: tg });
+            out.push(Seq { block, src: text.to_string(), toks: toks[a..i].to_vec(), tags: tg, opt: opt[a..i].to_vec() });
             a = i;
         }
     }
@@ -706,6 +713,14 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
     // Person-name parts.
     let path = cfg.shared.join("gazetteers/person-names/name-parts.tsv");
     let s = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // How often the list counts each (normalized) name part, over all its rows.
+    let mut total: FxMap<String, u32> = FxMap::default();
+    for l in s.lines().skip(1) {
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() >= 5 {
+            *total.entry(normalize(f[0])).or_default() += f[4].parse::<u32>().unwrap_or(0);
+        }
+    }
     for l in s.lines().skip(1) {
         let f: Vec<&str> = l.split('\t').collect();
         if f.len() < 5 {
@@ -715,8 +730,7 @@ fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Lexico
         if w.chars().count() < 2 || w.contains(' ') || func.contains(w.as_str()) || mostly_o(&w) {
             continue;
         }
-        let count: u32 = f[4].parse().unwrap_or(0);
-        if !news.words.contains_key(&w) && count < 3 {
+        if !news.words.contains_key(&w) && total[&w] < 3 {
             continue;
         }
         let mut fl = match f[2] {
@@ -894,10 +908,20 @@ fn train_once(data: &[Indexed], nf: usize, epochs: usize, mut seed: u64) -> (Vec
                 em.push(e);
             }
             let pred = viterbi(&em, &tr, &st);
-            if pred != d.tags {
+            // A partly annotated sequence: its gold path is the best one the annotation
+            // allows under the current weights (latent-variable perceptron).
+            let best_allowed;
+            let gold: &[u8] = if d.tags.iter().any(|&g| g >= LATENT_OPT) {
+                let em2: Vec<[f32; NTAGS]> = em.iter().zip(&d.tags).map(|(e, &g)| std::array::from_fn(|t| if latent_allows(g, t) { e[t] } else { -1e30 })).collect();
+                best_allowed = viterbi(&em2, &tr, &st);
+                &best_allowed
+            } else {
+                &d.tags
+            };
+            if pred != gold {
                 for i in 0..n {
-                    let (g, p) = (d.tags[i] as usize, pred[i] as usize);
-                    let (gp, pp) = if i == 0 { (None, None) } else { (Some(d.tags[i - 1] as usize), Some(pred[i - 1] as usize)) };
+                    let (g, p) = (gold[i] as usize, pred[i] as usize);
+                    let (gp, pp) = if i == 0 { (None, None) } else { (Some(gold[i - 1] as usize), Some(pred[i - 1] as usize)) };
                     if g != p {
                         errors += 1;
                         for &f in &d.feats[d.offs[i] as usize..d.offs[i + 1] as usize] {
@@ -1024,7 +1048,8 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
         }
     }
     let feats: Vec<SeqFeatures> = train.iter().zip(&bits).map(|(s, b)| extract(&s.src, &s.toks, &lex, b)).collect();
-    let all: Vec<(&SeqFeatures, &[u8])> = feats.iter().zip(train).map(|(f, s)| (f, s.tags.as_slice())).collect();
+    let tags: Vec<Vec<u8>> = train.iter().map(|s| training_tags(cfg, s)).collect();
+    let all: Vec<(&SeqFeatures, &[u8])> = feats.iter().zip(&tags).map(|(f, t)| (f, t.as_slice())).collect();
     eprintln!("stage 1:");
     let m1 = perceptron(&all, cfg.epochs, cfg.max_features, cfg.runs);
     let stage2 = if cfg.stages >= 2 {
@@ -1048,13 +1073,24 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
             (0..keys.len()).map(move |i| (s.block, keys[i], &em[i], t1[i]))
         }));
         let f2: Vec<SeqFeatures> = (0..train.len()).map(|i| super::stack::extract2(&feats[i], &keys[i], train[i].block, &em[i], &t1[i], &pooled)).collect();
-        let all2: Vec<(&SeqFeatures, &[u8])> = f2.iter().zip(train).map(|(f, s)| (f, s.tags.as_slice())).collect();
+        let all2: Vec<(&SeqFeatures, &[u8])> = f2.iter().zip(&tags).map(|(f, t)| (f, t.as_slice())).collect();
         eprintln!("stage 2:");
         Some(perceptron(&all2, cfg.epochs, cfg.max_features, cfg.runs))
     } else {
         None
     };
     Model { lex, weights: m1.weights, trans: m1.trans, start: m1.start, stage2 }
+}
+
+/// The tags a sequence is trained on. News-train follows ../shared/ANNOTATION.md, which tags no
+/// MISC and marks doubtful spans optional, where ANERcorp tags MISC: unless `--no-latent`, a
+/// news-train O token may be O or MISC ([`LATENT_O`]) and an optional span its label, O or MISC
+/// ([`LATENT_OPT`]); training follows the best path the annotation allows.
+fn training_tags(cfg: &Config, s: &Seq) -> Vec<u8> {
+    if !cfg.latent || s.opt.is_empty() {
+        return s.tags.clone();
+    }
+    s.tags.iter().zip(&s.opt).map(|(&t, &o)| if t == 0 { LATENT_O } else if o { t | LATENT_OPT } else { t }).collect()
 }
 
 /// The training sequences: ANERcorp train sentences outside `held` (blocks of 40 lines by their
@@ -1109,10 +1145,15 @@ fn cross_validate(cfg: &Config, sents: &[Vec<(String, String)>]) -> Result<(), S
             p.3 += r.gold;
         }
         let mut fold_acc = super::eval::DocAcc::default();
-        for (_, text, gold) in docs.iter().enumerate().filter(|(i, _)| i % k == f).map(|(_, d)| d) {
+        // Held-out news-train articles, analyzed in full (for score.py docs, speakers included).
+        let dir = cfg.cache.join("cv-news");
+        std::fs::create_dir_all(&dir).ok();
+        for (name, text, gold) in docs.iter().enumerate().filter(|(i, _)| i % k == f).map(|(_, d)| d) {
             let ents = super::eval::entities_with(&model, text);
             acc.add(text, gold, &ents);
             fold_acc.add(text, gold, &ents);
+            let json = serde_json::to_string(&crate::analyze_with(&model, text, &crate::Options::default())).map_err(|e| e.to_string())?;
+            std::fs::write(dir.join(format!("{name}.json")), json).map_err(|e| e.to_string())?;
         }
         per_fold.push((res[5].1.f1, res[4].1.f1, fold_acc.micro().2));
     }
@@ -1147,6 +1188,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--embed-dim" => cfg.embed_dim = val("--embed-dim")?.parse().map_err(|e| format!("--embed-dim: {e}"))?,
             "--ctx-words" => cfg.ctx_words = val("--ctx-words")?.parse::<usize>().map_err(|e| format!("--ctx-words: {e}"))?.clamp(10, 16000),
             "--kmeans-iters" => cfg.kmeans_iters = val("--kmeans-iters")?.parse().map_err(|e| format!("--kmeans-iters: {e}"))?,
+            "--no-latent" => cfg.latent = false,
             "--cv" => cfg.cv = val("--cv")?.parse().map_err(|e| format!("--cv: {e}"))?,
             "--min-count" => cfg.min_news_count = val("--min-count")?.parse().map_err(|e| format!("--min-count: {e}"))?,
             "--ablate" => {
