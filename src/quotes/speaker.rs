@@ -272,6 +272,16 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
         }
     }
     if let Some(k) = (j..e).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER))) {
+        if k == j + 1 && lexicon::is_description_head(first) && !first.starts_with("ال") {
+            // An indefinite head with the person as its genitive (عائلة أبوالفتوح, والد
+            // الطفل): the speaker is the head's referent, not the person.
+            let m = ctx.mention_of[k];
+            let mut r = k;
+            while r < e && ctx.mention_of[r] == m {
+                r += 1;
+            }
+            return Some(spk_from_tokens(ctx, j..r, false, gender));
+        }
         return Some(spk_from_mention(ctx, ctx.mention_of[k], gender));
     }
     if let Some(k) = (j..e).find(|&k| matches!(ctx.mention_label(k), Some(Label::ORG))) {

@@ -250,3 +250,14 @@ fn generated_inputs_never_panic_and_offsets_stay_on_characters() {
         }
     }
 }
+
+#[test]
+fn a_relative_speaks_not_the_person_named_after_them() {
+    // عائلة أبوالفتوح: the family said it; الأم فاطمة (apposition): Fatima did.
+    let qs = run("وقالت عائلة أبوالفتوح إنها \"تستنكر وتدين بشدة\" البيان.", &[("أبوالفتوح", Label::PER)]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].2, "عائلة أبوالفتوح");
+    let qs = run("وقالت الأم فاطمة إن \"الطفل بخير الآن\".", &[("فاطمة", Label::PER)]);
+    assert_eq!(direct(&qs)[0].2, "فاطمة");
+}
