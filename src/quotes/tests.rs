@@ -261,3 +261,11 @@ fn a_relative_speaks_not_the_person_named_after_them() {
     let qs = run("وقالت الأم فاطمة إن \"الطفل بخير الآن\".", &[("فاطمة", Label::PER)]);
     assert_eq!(direct(&qs)[0].2, "فاطمة");
 }
+
+#[test]
+fn an_official_then_the_name_gives_the_name() {
+    let qs = run("وقال المسؤول التنفيذي في المقاطعة، ستيف شو، :\"لدينا حادث مروع هنا\".", &[("ستيف شو", Label::PER)]);
+    assert_eq!(direct(&qs)[0].2, "ستيف شو");
+    let qs = run("وقال مسؤول بالشرطة إن \"التحقيق مستمر\".", &[]);
+    assert_eq!(direct(&qs)[0].2, "مسؤول بالشرطة");
+}
