@@ -1167,6 +1167,7 @@ fn cross_validate(cfg: &Config, sents: &[Vec<(String, String)>]) -> Result<(), S
     for (i, (a, b, c)) in per_fold.iter().enumerate() {
         println!("fold {i}: 4-class {a:.3}  PER/LOC/ORG {b:.3}  news {c:.3}");
     }
+    println!("held-out news-train analyses (quotes and speakers too): {}", cfg.cache.join("cv-news").display());
     Ok(())
 }
 
