@@ -12,6 +12,8 @@ pub mod stack;
 pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod crf;
 
 use self::model::{Model, F_CITY, F_COUNTRY, F_FUNC, F_GIVEN, F_NAMEPART, F_SURNAME, NTAGS};
 use crate::result::Label;

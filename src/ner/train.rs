@@ -46,6 +46,11 @@ pub struct Config {
     pub embed_dim: usize,
     /// Latent tags for what news-train leaves open (see [`training_tags`]).
     pub latent: bool,
+    /// The first stage's learner: a CRF trained by L-BFGS with this L2 weight (`--c2`), or the
+    /// averaged perceptron when 0 (`--perceptron`).
+    pub crf_c2: f64,
+    /// L-BFGS iterations of the CRF (at most).
+    pub crf_iters: usize,
 }
 
 impl Default for Config {
@@ -71,6 +76,8 @@ impl Default for Config {
             embed_rp: false,
             embed_dim: 256,
             latent: true,
+            crf_c2: 3.0,
+            crf_iters: 100,
         }
     }
 }
@@ -871,10 +878,10 @@ fn read_json(p: &Path) -> Result<serde_json::Value, String> {
 
 pub use super::model::viterbi;
 
-struct Indexed {
-    feats: Vec<u32>,
-    offs: Vec<u32>,
-    tags: Vec<u8>,
+pub(crate) struct Indexed {
+    pub(crate) feats: Vec<u32>,
+    pub(crate) offs: Vec<u32>,
+    pub(crate) tags: Vec<u8>,
 }
 
 fn train_once(data: &[Indexed], nf: usize, epochs: usize, mut seed: u64) -> (Vec<f32>, [[f32; NTAGS]; NTAGS], [f32; NTAGS]) {
@@ -968,8 +975,8 @@ fn train_once(data: &[Indexed], nf: usize, epochs: usize, mut seed: u64) -> (Vec
     (w, tr, st)
 }
 
-/// Trains the perceptron on feature sequences; returns the averaged weights as a model.
-pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: usize, runs: usize) -> Tagger {
+/// Feature sequences with their keys replaced by dense indices; returns the data and the keys.
+fn index_features(seqs: &[(&SeqFeatures, &[u8])]) -> (Vec<Indexed>, Vec<u32>) {
     let mut index: FxMap<u32, u32> = FxMap::default();
     let mut keys: Vec<u32> = Vec::new();
     let data: Vec<Indexed> = seqs
@@ -989,8 +996,21 @@ pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: u
             tags: bio_to_bioes(tags),
         })
         .collect();
-    let nf = keys.len();
-    // Several averaged perceptrons over different orders of the data, averaged.
+    (data, keys)
+}
+
+/// Trains the perceptron on feature sequences; returns the averaged weights as a model.
+pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: usize, runs: usize) -> Tagger {
+    let (data, keys) = index_features(seqs);
+    let (w, tr, st) = perceptron_learned(&data, keys.len(), epochs, runs);
+    quantized(&keys, &w, tr, st, max_features)
+}
+
+/// Weights, transitions and start scores of a learner, before pruning and quantization.
+pub(crate) type Learned = (Vec<f32>, [[f32; NTAGS]; NTAGS], [f32; NTAGS]);
+
+/// `runs` averaged perceptrons over different orders of the data, averaged.
+fn perceptron_learned(data: &[Indexed], nf: usize, epochs: usize, runs: usize) -> Learned {
     let mut w = vec![0f32; nf * NTAGS];
     let mut tr = [[0f32; NTAGS]; NTAGS];
     let mut st = [0f32; NTAGS];
@@ -1006,8 +1026,16 @@ pub fn perceptron(seqs: &[(&SeqFeatures, &[u8])], epochs: usize, max_features: u
             st[a] += st1[a] / runs as f32;
         }
     }
+    (w, tr, st)
+}
+
+/// The features with the largest weights (at most `max_features`), quantized to i8 with one
+/// scale, as a tagger.
+pub(crate) fn quantized(keys: &[u32], w: &[f32], tr: [[f32; NTAGS]; NTAGS], st: [f32; NTAGS], max_features: usize) -> Tagger {
+    let nf = keys.len();
     // Prune: keep the features with the largest weights.
     let mut mags: Vec<(f32, u32)> = (0..nf).map(|r| (w[r * NTAGS..r * NTAGS + NTAGS].iter().fold(0f32, |m, &x| m.max(x.abs())), keys[r])).collect();
+    let index: FxMap<u32, u32> = keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
     mags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let keep = mags.len().min(max_features);
     let mut kept: Vec<u32> = mags[..keep].iter().filter(|m| m.0 > 0.0).map(|m| m.1).collect();
@@ -1051,7 +1079,12 @@ pub fn train_model(cfg: &Config, train: &[Seq], lex: Lexicon) -> Model {
     let tags: Vec<Vec<u8>> = train.iter().map(|s| training_tags(cfg, s)).collect();
     let all: Vec<(&SeqFeatures, &[u8])> = feats.iter().zip(&tags).map(|(f, t)| (f, t.as_slice())).collect();
     eprintln!("stage 1:");
-    let m1 = perceptron(&all, cfg.epochs, cfg.max_features, cfg.runs);
+    let m1 = {
+        let (data, keys) = index_features(&all);
+        let nf = keys.len();
+        let learned = if cfg.crf_c2 > 0.0 { super::crf::train(&data, nf, cfg.crf_c2, cfg.crf_iters) } else { perceptron_learned(&data, nf, cfg.epochs, cfg.runs) };
+        quantized(&keys, &learned.0, learned.1, learned.2, cfg.max_features)
+    };
     let stage2 = if cfg.stages >= 2 {
         const FOLDS: u64 = 5;
         let mut em: Vec<Vec<[f32; NTAGS]>> = vec![Vec::new(); train.len()];
@@ -1190,6 +1223,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--ctx-words" => cfg.ctx_words = val("--ctx-words")?.parse::<usize>().map_err(|e| format!("--ctx-words: {e}"))?.clamp(10, 16000),
             "--kmeans-iters" => cfg.kmeans_iters = val("--kmeans-iters")?.parse().map_err(|e| format!("--kmeans-iters: {e}"))?,
             "--no-latent" => cfg.latent = false,
+            "--perceptron" => cfg.crf_c2 = 0.0,
+            "--c2" => cfg.crf_c2 = val("--c2")?.parse::<f64>().map_err(|e| format!("--c2: {e}"))?.max(1e-6),
+            "--crf-iters" => cfg.crf_iters = val("--crf-iters")?.parse().map_err(|e| format!("--crf-iters: {e}"))?,
             "--cv" => cfg.cv = val("--cv")?.parse().map_err(|e| format!("--cv: {e}"))?,
             "--min-count" => cfg.min_news_count = val("--min-count")?.parse().map_err(|e| format!("--min-count: {e}"))?,
             "--ablate" => {
