@@ -19,13 +19,7 @@ fn seq_nll(p: &[f64], nf: usize, d: &Indexed, g: &mut [f64], buf: &mut Buf) -> f
     buf.em.clear();
     buf.shift.clear();
     for i in 0..n {
-        let mut e = [0f64; NTAGS];
-        for &f in &d.feats[d.offs[i] as usize..d.offs[i + 1] as usize] {
-            let row = &p[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
-            for t in 0..NTAGS {
-                e[t] += row[t];
-            }
-        }
+        let mut e = d.emission(i, p);
         if i == 0 {
             for t in 0..NTAGS {
                 e[t] += p[so + t];
@@ -290,17 +284,7 @@ mod tests {
     fn training_fits_the_tags() {
         let d = data();
         let (w, tr, st) = train(&d[..1], 5, 0.01, 50);
-        let em: Vec<[f32; NTAGS]> = (0..4)
-            .map(|i| {
-                let mut e = [0f32; NTAGS];
-                for &f in &d[0].feats[d[0].offs[i] as usize..d[0].offs[i + 1] as usize] {
-                    for t in 0..NTAGS {
-                        e[t] += w[f as usize * NTAGS + t];
-                    }
-                }
-                e
-            })
-            .collect();
+        let em: Vec<[f32; NTAGS]> = (0..4).map(|i| d[0].emission(i, &w)).collect();
         assert_eq!(super::super::model::viterbi(&em, &tr, &st), d[0].tags);
     }
 }

@@ -884,6 +884,20 @@ pub(crate) struct Indexed {
     pub(crate) tags: Vec<u8>,
 }
 
+impl Indexed {
+    /// The emission scores of token `i` under weights `w` (NTAGS per feature index).
+    pub(crate) fn emission<T: Copy + Default + std::ops::AddAssign>(&self, i: usize, w: &[T]) -> [T; NTAGS] {
+        let mut e = [T::default(); NTAGS];
+        for &f in &self.feats[self.offs[i] as usize..self.offs[i + 1] as usize] {
+            let row = &w[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
+            for t in 0..NTAGS {
+                e[t] += row[t];
+            }
+        }
+        e
+    }
+}
+
 fn train_once(data: &[Indexed], nf: usize, epochs: usize, mut seed: u64) -> (Vec<f32>, [[f32; NTAGS]; NTAGS], [f32; NTAGS]) {
     let mut w = vec![0f32; nf * NTAGS];
     let mut u = vec![0f32; nf * NTAGS];
@@ -905,14 +919,7 @@ fn train_once(data: &[Indexed], nf: usize, epochs: usize, mut seed: u64) -> (Vec
             let n = d.tags.len();
             em.clear();
             for i in 0..n {
-                let mut e = [0f32; NTAGS];
-                for &f in &d.feats[d.offs[i] as usize..d.offs[i + 1] as usize] {
-                    let row = &w[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
-                    for t in 0..NTAGS {
-                        e[t] += row[t];
-                    }
-                }
-                em.push(e);
+                em.push(d.emission(i, &w));
             }
             let pred = viterbi(&em, &tr, &st);
             // A partly annotated sequence: its gold path is the best one the annotation
