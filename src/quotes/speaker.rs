@@ -134,17 +134,23 @@ fn name_run_from(ctx: &Ctx, from: usize, limit: usize, continuing: bool) -> usiz
     k
 }
 
+/// The token after the mention covering token `k` (k + 1 when none does), at most `limit`.
+fn past_mention(ctx: &Ctx, k: usize, limit: usize) -> usize {
+    let m = ctx.mention_of[k];
+    let mut r = k + 1;
+    while m != NONE && r < limit && ctx.mention_of[r] == m {
+        r += 1;
+    }
+    r
+}
+
 /// Skips a role phrase starting at `j` (وزير الخارجية الروسي, المتحدث باسم الكرملين,
 /// المدير العام لشبكة الجزيرة،): the index of the first token after it.
 fn skip_role(ctx: &Ctx, j: usize, e: usize) -> usize {
     let mut k = j + 1;
     // An indefinite head (رئيس, وزير, سفير) is followed by its genitive: رئيس بلدية كلكتا.
     if !ctx.norm(j).starts_with("ال") && k < e && ctx.toks[k].is_word() {
-        let m = ctx.mention_of[k];
-        k += 1;
-        while m != NONE && k < e && ctx.mention_of[k] == m {
-            k += 1;
-        }
+        k = past_mention(ctx, k, e);
     }
     while k < e {
         let nrm = ctx.norm(k);
@@ -152,14 +158,7 @@ fn skip_role(ctx: &Ctx, j: usize, e: usize) -> usize {
             // The represented body or person belongs to the role.
             k += 1;
             if k < e {
-                let m = ctx.mention_of[k];
-                if m != NONE {
-                    while k < e && ctx.mention_of[k] == m {
-                        k += 1;
-                    }
-                } else {
-                    k += 1;
-                }
+                k = past_mention(ctx, k, e);
             }
             continue;
         }
@@ -275,12 +274,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
         if k == j + 1 && lexicon::is_description_head(first) && !first.starts_with("ال") {
             // An indefinite head with the person as its genitive (عائلة أبوالفتوح, والد
             // الطفل): the speaker is the head's referent, not the person.
-            let m = ctx.mention_of[k];
-            let mut r = k;
-            while r < e && ctx.mention_of[r] == m {
-                r += 1;
-            }
-            return Some(spk_from_tokens(ctx, j..r, false, gender));
+            return Some(spk_from_tokens(ctx, j..past_mention(ctx, k, e), false, gender));
         }
         return Some(spk_from_mention(ctx, ctx.mention_of[k], gender));
     }
@@ -297,10 +291,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
 fn extended_mention(ctx: &Ctx, k: usize, e: usize, gender: Gender) -> Spk {
     let m = ctx.mention_of[k];
     let mut s = spk_from_mention(ctx, m, gender);
-    let mut after = k;
-    while after < ctx.toks.len() && ctx.mention_of[after] == m {
-        after += 1;
-    }
+    let after = past_mention(ctx, k, ctx.toks.len());
     if after < e && (ctx.mention_of[after] == NONE || NAME_LINKS.contains(&ctx.norm(after)) || ctx.mention_label(after) == Some(Label::PER)) {
         let r = name_continues(ctx, after, e);
         if r > after {
