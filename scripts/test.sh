@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n=== %s\n' "$*"; }
 
 step "native: cargo test (unit, golden, properties, CLI)"
-cargo test --release --quiet
+cargo test --release --quiet --workspace
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 step "wasm boundary tests under Node"

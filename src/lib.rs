@@ -16,7 +16,6 @@
 
 pub mod clusters;
 pub mod hash;
-pub mod lexicon;
 pub mod ner;
 pub mod quotes;
 pub mod result;

@@ -5,10 +5,9 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: marsad analyze [FILE] [--pretty] [--no-quotes]
-       marsad train [--shared DIR] [--dev] [--epochs N] [--max-features N]
-       marsad eval --conll FILE | marsad eval --docs DIR [--errors]
        marsad --version
-Reads FILE (or standard input, when FILE is missing or -) as UTF-8 and prints the analysis as JSON.";
+Reads FILE (or standard input, when FILE is missing or -) as UTF-8 and prints the analysis as JSON.
+(Training and evaluation: cargo run --release -p marsad-train -- --help)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,10 +23,6 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
-        #[cfg(not(target_arch = "wasm32"))]
-        Some("train") => marsad::ner::train::run(&args[1..]),
-        #[cfg(not(target_arch = "wasm32"))]
-        Some("eval") => marsad::ner::eval::run(&args[1..]),
         Some("--version" | "-V" | "version") => {
             println!("marsad {}", marsad::VERSION);
             Ok(())

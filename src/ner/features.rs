@@ -61,8 +61,6 @@ pub struct TokFacts {
     /// For document context: the stem's key (0: not pooled) and its lexicon flags.
     pub ctx_key: u64,
     pub ctx_flags: u32,
-    /// Bin of the character-level name score of the stem (0: none).
-    pub name: u8,
 }
 
 /// The facts of one token (they depend on its text only).
@@ -102,7 +100,6 @@ pub fn tok_facts(t: &Token, lex: &Lexicon) -> TokFacts {
         stem_len,
         ctx_key: if t.is_word() && stem_len >= 3 && ctx_flags & F_FUNC as u32 == 0 { word_hash(stem) } else { 0 },
         ctx_flags,
-        name: if t.kind == TokKind::Arabic && stem_len >= 2 && (ablation() & (1 << 21) == 0 || stem_info.is_none()) { lex.chars.bin(stem) } else { 0 },
     }
 }
 
@@ -130,7 +127,6 @@ const T_NOART: u64 = 20;
 const T_DOCCTX: u64 = 21;
 const T_PCTX: u64 = 22;
 const T_ART: u64 = 25;
-const T_NAME: u64 = 26;
 const T_ORGRUN: u64 = 27;
 const T_LCTX: u64 = 28;
 
@@ -212,15 +208,6 @@ fn phrase_marks(toks: &[Token], facts: &[TokFacts], lex: &Lexicon) -> Vec<(u16, 
     marks
 }
 
-/// Feature groups switched off, as a bit mask, for ablation experiments (`marsad train --dev
-/// --ablate MASK`); always 0 when tagging.
-pub static ABLATION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-
-#[inline]
-fn ablation() -> u32 {
-    ABLATION.load(std::sync::atomic::Ordering::Relaxed)
-}
-
 fn len_bucket(n: usize) -> u64 {
     match n {
         0..=2 => n as u64,
@@ -233,7 +220,6 @@ fn len_bucket(n: usize) -> u64 {
 
 /// Pushes the features that depend on the token's own text only (cacheable per word form).
 fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
-    let on = |g: u32| ablation() & (1 << g) == 0;
     let norm = t.norm.as_str();
     let a = f.stem_at as usize;
     let stem = &norm[a..];
@@ -242,7 +228,7 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
     push(f.stem_h);
     push(hash_bytes(T_PRO, norm[..a].as_bytes()));
     let noart = stem.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
-    if on(1) {
+    {
         // Light form: keeps ى apart from ي (على "on" vs علي "Ali").
         let raw = t.text(src);
         let ends_alef_maqsura = raw.trim_end_matches(crate::text::is_ignorable).ends_with('ى');
@@ -261,13 +247,13 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
     let nc = nc.min(63);
     cb[nc] = stem.len();
     if f.kind <= 2 {
-        if on(5) {
+        {
             for k in 1..=4.min(nc) {
                 push(hash_bytes(T_PRE * 16 + k as u64, stem[..cb[k]].as_bytes()));
                 push(hash_bytes(T_SUF * 16 + k as u64, stem[cb[nc - k]..].as_bytes()));
             }
         }
-        if on(6) && nc >= 3 {
+        if nc >= 3 {
             // Trigrams with boundary markers: ^ab, abc..., yz$.
             push(hash_bytes(T_TRI * 16 + 1, stem[..cb[2]].as_bytes()));
             for k in 0..nc - 2 {
@@ -276,33 +262,27 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
             push(hash_bytes(T_TRI * 16 + 2, stem[cb[nc - 2]..].as_bytes()));
         }
     }
-    if on(7) {
+    {
         let shape = (f.kind as u64) | (len_bucket(nc) << 4) | ((noart.is_some() as u64) << 9);
         push(mix(T_SHAPE, shape));
     }
-    if on(8) {
+    {
         push(mix(T_CL, f.cluster as u64));
         push(mix(T_CL + 100, f.coarse as u64));
     }
-    if on(11) {
+    {
         push(mix(T_FREQ, f.freq as u64));
     }
-    if on(15) {
+    {
         push(mix(T_PCTX, f.pctx as u64));
     }
-    if on(17) {
+    {
         push(mix(T_ART, f.art as u64));
     }
-    if on(23) {
+    {
         push(mix(T_LCTX, f.lctx as u64));
     }
-    if on(18) && f.name != 0 {
-        push(mix(T_NAME, f.name as u64));
-        if on(19) {
-            push(mix(mix(T_NAME + 100, f.name as u64), f.freq.min(4) as u64));
-        }
-    }
-    if on(12) {
+    {
         for b in 0..NFLAGS {
             if f.flags & (1 << b) != 0 {
                 push(mix(T_FLAG, b as u64));
@@ -318,8 +298,7 @@ pub const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 /// after the end of the sequence). They depend on the neighbour's form only, so they too can be
 /// summed once per word form and offset.
 fn push_neighbour(d: isize, c: Option<&TokFacts>, push: &mut impl FnMut(u64)) {
-    let on = |g: u32| ablation() & (1 << g) == 0;
-    if on(2) {
+    {
         let (hw, hs) = match c {
             Some(c) => (c.norm_h, c.stem_h),
             None => (if d < 0 { BOS } else { EOS }, if d < 0 { BOS } else { EOS }),
@@ -329,7 +308,7 @@ fn push_neighbour(d: isize, c: Option<&TokFacts>, push: &mut impl FnMut(u64)) {
             push(mix(mix(T_CTXS, d as u64), hs));
         }
     }
-    if on(9) {
+    {
         let (cl, co) = c.map_or((0xffff, 0xff), |c| (c.cluster as u64, c.coarse as u64));
         if d.abs() == 1 {
             push(mix(mix(T_CTXCL, d as u64), cl));
@@ -338,20 +317,17 @@ fn push_neighbour(d: isize, c: Option<&TokFacts>, push: &mut impl FnMut(u64)) {
     }
     if d.abs() == 1 {
         let side = if d < 0 { 100 } else { 200 };
-        if on(17) {
+        {
             push(mix(T_ART + side, c.map_or(0xff, |c| c.art as u64)));
         }
-        if on(15) {
+        {
             push(mix(T_PCTX + side, c.map_or(0xff, |c| c.pctx as u64)));
         }
-        if on(23) {
+        {
             push(mix(T_LCTX + side, c.map_or(0xff, |c| c.lctx as u64)));
         }
-        if on(18) && on(20) && c.is_some_and(|c| c.name != 0) {
-            push(mix(T_NAME + side, c.map_or(0, |c| c.name as u64)));
-        }
     }
-    if on(13) {
+    {
         if let Some(c) = c {
             for b in 0..NFLAGS {
                 if c.flags & (1 << b) != 0 {
@@ -365,20 +341,19 @@ fn push_neighbour(d: isize, c: Option<&TokFacts>, push: &mut impl FnMut(u64)) {
 /// Pushes the features of token `i` that depend on it together with its neighbours, its
 /// position, and the document.
 fn push_pair(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], ctx_bits: &[u32], push: &mut impl FnMut(u64)) {
-    let on = |g: u32| ablation() & (1 << g) == 0;
     let n = toks.len();
     let f = &facts[i];
     let ctx = |j: isize| -> Option<&TokFacts> { if j < 0 || j as usize >= n { None } else { Some(&facts[j as usize]) } };
-    if on(7) {
+    {
         push(mix(T_SHAPE + 100, f.kind as u64 | ((i == 0) as u64) << 4 | (toks[i].line_start as u64) << 5));
     }
-    if on(4) {
+    {
         let prev_h = ctx(i as isize - 1).map_or(BOS, |c| c.stem_h);
         let next_h = ctx(i as isize + 1).map_or(EOS, |c| c.stem_h);
         push(mix(mix(T_BIGRAM, prev_h), f.stem_h));
         push(mix(mix(T_BIGRAM + 100, f.stem_h), next_h));
     }
-    if on(10) {
+    {
         let pco = ctx(i as isize - 1).map_or(0xff, |c| c.coarse as u64);
         let nco = ctx(i as isize + 1).map_or(0xff, |c| c.coarse as u64);
         push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
@@ -386,7 +361,7 @@ fn push_pair(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], 
     }
     // Inside a run after an organization head word (وزارة العدل الأمريكية): the distance back to
     // the head, up to 4 words, stopped by punctuation, function words and line starts.
-    if on(22) {
+    {
         let mut d = 0usize;
         let mut j = i;
         while j > 0 && d < 4 {
@@ -409,7 +384,7 @@ fn push_pair(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], 
     }
     // Document context: the lexicon flags seen before (low 16 bits) and after (high 16 bits)
     // other occurrences of this stem in its block of the text.
-    if on(16) {
+    {
         if let Some(&bits) = ctx_bits.get(i) {
             for b in 0..32 {
                 if bits & (1 << b) != 0 {
@@ -419,7 +394,7 @@ fn push_pair(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], 
         }
     }
     // Phrase lexicon (countries, cities, organizations, full person names).
-    if on(14) {
+    {
         let (pk, pp) = marks[i];
         if pk != 0 {
             push(mix(mix(T_PHRASE, pk as u64), pp as u64));

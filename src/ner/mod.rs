@@ -1,19 +1,13 @@
-//! Named-entity recognition: an averaged structured perceptron (first-order, Viterbi, BIO tags for
-//! PER, LOC, ORG, MISC) over hashed features — word forms, proclitic-stripped stems, affixes,
-//! character trigrams, shape, context, word clusters learned from unlabeled news, name / place /
-//! trigger lexicons — followed by proclitic trimming of the first word and a guarded
-//! document-level consistency pass. The model (`model/ner.bin`) is built by `marsad train`; see
-//! docs/ner.md.
+//! Named-entity recognition: a linear-chain CRF (BIOES tags for PER, LOC, ORG, MISC, decoded by
+//! constrained Viterbi) over hashed features of each token and its neighbours — word forms,
+//! proclitic-stripped stems, affixes, character trigrams, shape, word clusters and ratios learned
+//! from unlabeled news, name / place / trigger lexicons, document context within blocks of
+//! [`BLOCK_LINES`] lines — then proclitics are cut off each span's first word and a guarded
+//! consistency pass tags the other occurrences of a tagged name. The model (`model/ner.bin`) is
+//! built by `marsad-train` (the `train/` crate); see docs/ner.md.
 
 pub mod features;
 pub mod model;
-pub mod stack;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod eval;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod train;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod crf;
 
 use self::model::{Model, F_CITY, F_COUNTRY, F_FUNC, F_GIVEN, F_NAMEPART, F_SURNAME, NTAGS};
 use crate::result::Label;
@@ -30,12 +24,15 @@ pub fn model() -> &'static Model {
         Model::from_bytes(MODEL_BYTES).unwrap_or_else(|| Model {
             lex: Default::default(),
             weights: Default::default(),
-            stage2: None,
             trans: [[0.0; NTAGS]; NTAGS],
             start: [0.0; NTAGS],
         })
     })
 }
+
+/// Document context (the `context_bits` features, the consistency pass) reaches this many lines:
+/// an article, or a slice of a longer text.
+pub const BLOCK_LINES: usize = 40;
 
 /// Finds entity mentions in a document, in text order, never overlapping.
 pub fn recognize(doc: &Doc) -> Vec<Mention> {
@@ -86,8 +83,7 @@ pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
     out
 }
 
-/// Tags every token (0: O, then B/I for PER, LOC, ORG, MISC): the first stage line by line,
-/// then, when the model has one, the second stage over pooled document evidence.
+/// Tags every token (BIO: 0 for O, then B/I for PER, LOC, ORG, MISC), line by line.
 pub fn tag_tokens(model: &Model, doc: &Doc) -> Vec<u8> {
     let toks = &doc.tokens;
     // One sequence per line (paragraph or sentence).
@@ -130,41 +126,15 @@ fn tag_with(model: &Model, doc: &Doc, lines: &[(usize, usize)], tags: &mut Vec<u
         let h = features::hash_bytes(0xfac7, t.text(doc.src).as_bytes());
         *seen.entry(h).or_insert_with(|| features::tok_facts(t, &model.lex))
     };
-    if model.stage2.is_none() {
-        // Block by block, so the working set stays small.
-        for block in lines.chunks(stack::BLOCK_LINES) {
-            let facts: Vec<Vec<features::TokFacts>> = block.iter().map(|&(a, b)| toks[a..b].iter().map(&mut facts_of).collect()).collect();
-            let ls: Vec<&[features::TokFacts]> = facts.iter().map(Vec::as_slice).collect();
-            let bits = features::context_bits(&ls);
-            for (k, &(a, b)) in block.iter().enumerate() {
-                let em = features::emissions_cached(doc.src, &toks[a..b], &model.lex, &facts[k], &bits[k], &model.weights, cache);
-                tags.extend(model::decode(&em, &model.trans, &model.start));
-            }
+    // Block by block, so the working set stays small.
+    for block in lines.chunks(BLOCK_LINES) {
+        let facts: Vec<Vec<features::TokFacts>> = block.iter().map(|&(a, b)| toks[a..b].iter().map(&mut facts_of).collect()).collect();
+        let ls: Vec<&[features::TokFacts]> = facts.iter().map(Vec::as_slice).collect();
+        let bits = features::context_bits(&ls);
+        for (k, &(a, b)) in block.iter().enumerate() {
+            let em = features::emissions_cached(doc.src, &toks[a..b], &model.lex, &facts[k], &bits[k], &model.weights, cache);
+            tags.extend(model::decode(&em, &model.trans, &model.start));
         }
-        return;
-    }
-    let t2 = model.stage2.as_ref().expect("second stage");
-    let facts: Vec<Vec<features::TokFacts>> = lines.iter().map(|&(a, b)| toks[a..b].iter().map(&mut facts_of).collect()).collect();
-    let mut bits: Vec<Vec<u32>> = Vec::with_capacity(lines.len());
-    for block in facts.chunks(stack::BLOCK_LINES) {
-        let ls: Vec<&[features::TokFacts]> = block.iter().map(Vec::as_slice).collect();
-        bits.extend(features::context_bits(&ls));
-    }
-    let mut seqs = Vec::with_capacity(lines.len());
-    for (li, &(a, b)) in lines.iter().enumerate() {
-        let f = features::extract_with(doc.src, &toks[a..b], &model.lex, facts[li].clone(), &bits[li]);
-        let em = model.emissions(&f);
-        let t1 = model::decode(&em, &model.trans, &model.start);
-        let keys = stack::pool_keys(&f);
-        seqs.push((f, em, t1, keys));
-    }
-    let pooled = stack::pool(seqs.iter().enumerate().flat_map(|(li, (_, em, t1, keys))| {
-        let block = (li / stack::BLOCK_LINES) as u64;
-        (0..keys.len()).map(move |i| (block, keys[i], &em[i], t1[i]))
-    }));
-    for (li, (f, em, t1, keys)) in seqs.iter().enumerate() {
-        let f2 = stack::extract2(f, keys, (li / stack::BLOCK_LINES) as u64, em, t1, &pooled);
-        tags.extend(model::decode(&t2.emissions(&f2), &t2.trans, &t2.start));
     }
 }
 
@@ -238,7 +208,7 @@ fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>,
         if t.line_start && i > 0 {
             line += 1;
         }
-        block_of[i] = (line / stack::BLOCK_LINES) as u64;
+        block_of[i] = (line / BLOCK_LINES) as u64;
     }
     // name (1 or 2 word hashes, block) → label counts
     let mut names: Vec<([u64; 3], usize, [u32; 4])> = Vec::new();

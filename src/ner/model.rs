@@ -1,13 +1,16 @@
-//! The model file: lexicon (word clusters, news frequency, name/place/trigger flags, phrase list)
-//! and quantized perceptron weights, with a compact binary format and Viterbi decoding.
+//! The entity model and its file: the lexicon (word clusters, news frequency, name / place /
+//! trigger flags, phrase list), i8 feature weights in an open-addressing table, the CRF's
+//! transition scores, and BIOES-constrained Viterbi decoding. `marsad-train` writes the file.
 //!
 //! Format (little-endian), laid out column by column so gzip finds the repetition:
-//! `MNER` u32 version (2) | u32 nwords, words joined by '\n', u16 clusters, u8 coarse, u8 freq,
-//! u16 flags, u8 person contexts, u8 article ratio, u8 place contexts | u32 nphrases, phrases
-//! joined by '\n', u8 kinds | u32 nfeat, varint key deltas, f32 scale, nfeat×NTAGS i8 weights
-//! (tag-major) | NTAGS×NTAGS f32 transitions, NTAGS f32 start | optional second stage and
-//! character model.
+//! `MNER` u32 version ([`FORMAT_VERSION`]) | u32 nwords, u32 bytes, words joined by '\n',
+//! u16 clusters, u8 coarse, u8 freq, u16 flags, u8 person contexts, u8 article ratio, u8 place
+//! contexts | u32 nphrases, u32 bytes, phrases joined by '\n', u8 kinds | u32 nfeat, varint key
+//! deltas, f32 scale, nfeat×NTAGS i8 weights (tag-major) | NTAGS×NTAGS f32 transitions, NTAGS
+//! f32 start scores. Nothing follows.
 
+/// Version of the model file format.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Tags of the model: O, then B/I/E/S (begin, inside, end, single) for PER, LOC, ORG, MISC.
 /// Decoded output is given as BIO tags (O, then B/I per label: see [`to_bio`]).
@@ -133,8 +136,6 @@ pub struct Lexicon {
     words: FxMap<u64, WordInfo>,
     phrases: FxMap<u64, u16>,
     pub max_phrase: usize,
-    /// Character-level name model (empty in old models).
-    pub chars: CharModel,
 }
 
 impl Lexicon {
@@ -161,7 +162,7 @@ impl Lexicon {
             max_phrase = max_phrase.max(n);
             phrases.insert(h, *k);
         }
-        Lexicon { entries, phrase_entries, words, phrases, max_phrase, chars: CharModel::default() }
+        Lexicon { entries, phrase_entries, words, phrases, max_phrase }
     }
     #[inline]
     pub fn get(&self, w: &str) -> Option<&WordInfo> {
@@ -284,31 +285,6 @@ impl Weights {
         out
     }
 
-    fn write(&self, out: &mut Vec<u8>) {
-        let rows = self.rows();
-        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        let mut prev = 0u32;
-        for &(k, _) in &rows {
-            let mut d = k - prev;
-            prev = k;
-            loop {
-                let b = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
-        }
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        for t in 0..NTAGS {
-            for (_, w) in &rows {
-                out.push(w[t] as u8);
-            }
-        }
-    }
-
     fn read(r: &mut Reader) -> Option<Weights> {
         let nf = r.u32()? as usize;
         let mut keys = Vec::with_capacity(nf);
@@ -351,21 +327,6 @@ impl Weights {
     }
 }
 
-/// Weights of the tagger.
-/// A second-stage tagger (see `stack.rs`): weights and transitions only.
-pub struct Tagger {
-    pub weights: Weights,
-    pub trans: [[f32; NTAGS]; NTAGS],
-    pub start: [f32; NTAGS],
-}
-
-impl Tagger {
-    /// Emission scores of every token of a sequence.
-    pub fn emissions(&self, feats: &super::features::SeqFeatures) -> Vec<[f32; NTAGS]> {
-        emissions(&self.weights, feats)
-    }
-}
-
 /// Emission scores of a sequence, prefetching the next token's rows while scoring this one.
 pub fn emissions(w: &Weights, feats: &super::features::SeqFeatures) -> Vec<[f32; NTAGS]> {
     let n = feats.len();
@@ -382,8 +343,9 @@ pub fn emissions(w: &Weights, feats: &super::features::SeqFeatures) -> Vec<[f32;
         .collect()
 }
 
+/// The entity model: the lexicon its features read, the feature weights, and the CRF's tag
+/// transitions (`trans[a][b]`: from a to b) and start scores.
 pub struct Model {
-    pub stage2: Option<Tagger>,
     pub lex: Lexicon,
     pub weights: Weights,
     pub trans: [[f32; NTAGS]; NTAGS],
@@ -418,85 +380,10 @@ impl Model {
         decode(&self.emissions(feats), &self.trans, &self.start)
     }
 
-    /// Serializes the model.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        out.extend_from_slice(b"MNER");
-        out.extend_from_slice(&2u32.to_le_bytes());
-        let words = &self.lex.entries;
-        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
-        let joined: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
-        let joined = joined.join("\n");
-        out.extend_from_slice(&(joined.len() as u32).to_le_bytes());
-        out.extend_from_slice(joined.as_bytes());
-        for (_, i) in words {
-            out.extend_from_slice(&i.cluster.to_le_bytes());
-        }
-        for (_, i) in words {
-            out.push(i.coarse);
-        }
-        for (_, i) in words {
-            out.push(i.freq);
-        }
-        for (_, i) in words {
-            out.extend_from_slice(&i.flags.to_le_bytes());
-        }
-        for (_, i) in words {
-            out.push(i.pctx);
-        }
-        for (_, i) in words {
-            out.push(i.art);
-        }
-        for (_, i) in words {
-            out.push(i.lctx);
-        }
-        let phrases = &self.lex.phrase_entries;
-        out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
-        let joined: Vec<&str> = phrases.iter().map(|(w, _)| w.as_str()).collect();
-        let joined = joined.join("\n");
-        out.extend_from_slice(&(joined.len() as u32).to_le_bytes());
-        out.extend_from_slice(joined.as_bytes());
-        for (_, k) in phrases {
-            out.push(*k as u8);
-        }
-        self.weights.write(&mut out);
-        for a in 0..NTAGS {
-            for b in 0..NTAGS {
-                out.extend_from_slice(&self.trans[a][b].to_le_bytes());
-            }
-        }
-        for t in 0..NTAGS {
-            out.extend_from_slice(&self.start[t].to_le_bytes());
-        }
-        match &self.stage2 {
-            None => out.push(0),
-            Some(t2) => {
-                out.push(1);
-                t2.weights.write(&mut out);
-                for a in 0..NTAGS {
-                    for b in 0..NTAGS {
-                        out.extend_from_slice(&t2.trans[a][b].to_le_bytes());
-                    }
-                }
-                for t in 0..NTAGS {
-                    out.extend_from_slice(&t2.start[t].to_le_bytes());
-                }
-            }
-        }
-        let c = &self.lex.chars;
-        if !c.w.is_empty() {
-            out.extend_from_slice(&(c.w.len() as u32).to_le_bytes());
-            out.extend_from_slice(&c.scale.to_le_bytes());
-            out.extend_from_slice(&c.bias.to_le_bytes());
-            out.extend(c.w.iter().map(|&x| x as u8));
-        }
-        out
-    }
-
-    /// Parses a model written by [`Model::to_bytes`]; `None` when the bytes are not a model.
+    /// Parses a model file (written by `marsad-train`); `None` when the bytes are not a model.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
         let mut r = Reader { b, p: 0 };
-        if r.take(4)? != b"MNER" || r.u32()? != 2 {
+        if r.take(4)? != b"MNER" || r.u32()? != FORMAT_VERSION {
             return None;
         }
         let nw = r.u32()? as usize;
@@ -551,36 +438,11 @@ impl Model {
         for x in start.iter_mut() {
             *x = r.f32()?;
         }
-        let read_ts = |r: &mut Reader| -> Option<([[f32; NTAGS]; NTAGS], [f32; NTAGS])> {
-            let mut trans = [[0f32; NTAGS]; NTAGS];
-            for a in trans.iter_mut() {
-                for x in a.iter_mut() {
-                    *x = r.f32()?;
-                }
-            }
-            let mut start = [0f32; NTAGS];
-            for x in start.iter_mut() {
-                *x = r.f32()?;
-            }
-            Some((trans, start))
-        };
-        let stage2 = match r.take(1)?[0] {
-            0 => None,
-            _ => {
-                let weights = Weights::read(&mut r)?;
-                let (trans, start) = read_ts(&mut r)?;
-                Some(Tagger { weights, trans, start })
-            }
-        };
-        let mut lex = Lexicon::new(entries, phrases);
-        if r.p < r.b.len() {
-            let n = r.u32()? as usize;
-            let scale = r.f32()?;
-            let bias = r.f32()?;
-            let w = r.take(n)?.iter().map(|&x| x as i8).collect();
-            lex.chars = CharModel { w, scale, bias };
+        if r.p != r.b.len() {
+            return None;
         }
-        Some(Model { lex, weights, trans, start, stage2 })
+        let lex = Lexicon::new(entries, phrases);
+        Some(Model { lex, weights, trans, start })
     }
 }
 
@@ -667,68 +529,5 @@ impl<'a> Reader<'a> {
     }
     fn f32(&mut self) -> Option<f32> {
         Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-}
-
-/// A character-level model of person-name parts: logistic regression over hashed character
-/// n-grams (1-4, with word-boundary marks) of a normalized word, trained by `marsad train` to
-/// separate person-name parts from ordinary news words. Its score, in bins, is a feature of the
-/// word and its neighbours (for unseen transliterated names).
-#[derive(Default, Clone)]
-pub struct CharModel {
-    /// 2^bits i8 weights (empty: no model), the weight scale and the bias.
-    pub w: Vec<i8>,
-    pub scale: f32,
-    pub bias: f32,
-}
-
-impl CharModel {
-    /// The hashed n-gram buckets of a word (calls `f` once per n-gram).
-    pub fn ngrams(word: &str, mask: usize, mut f: impl FnMut(usize)) {
-        use super::features::{hash_bytes, mix};
-        let mut cb = [0usize; 34];
-        let mut nc = 0;
-        for (b, _) in word.char_indices() {
-            if nc < 32 {
-                cb[nc] = b;
-                nc += 1;
-            }
-        }
-        cb[nc] = if nc < 32 { word.len() } else { cb[nc.min(32)] };
-        let bytes = word.as_bytes();
-        // Positions -1 (start mark) .. nc (end mark).
-        for n in 1..=4usize {
-            let first: isize = if n == 1 { 0 } else { -1 };
-            let last: isize = if n == 1 { nc as isize - 1 } else { nc as isize + 1 - n as isize };
-            for s in first..=last {
-                let e = s + n as isize; // exclusive, may be nc+1 (end mark)
-                let a = s.max(0) as usize;
-                let b = (e.min(nc as isize)) as usize;
-                if a >= b {
-                    continue;
-                }
-                let marks = ((s < 0) as u64) | (((e > nc as isize) as u64) << 1);
-                let h = mix(hash_bytes(0xc4a2 + n as u64, &bytes[cb[a]..cb[b]]), marks);
-                f((h ^ (h >> 29)) as usize & mask);
-            }
-        }
-    }
-    /// Log-odds that the word is a person-name part (0 without a model).
-    pub fn score(&self, word: &str) -> f32 {
-        if self.w.is_empty() {
-            return 0.0;
-        }
-        let mut acc = 0i32;
-        Self::ngrams(word, self.w.len() - 1, |i| acc += self.w[i] as i32);
-        acc as f32 * self.scale + self.bias
-    }
-    /// The score in bins 1-8 (0: no model).
-    pub fn bin(&self, word: &str) -> u8 {
-        if self.w.is_empty() {
-            return 0;
-        }
-        let s = self.score(word);
-        const CUTS: [f32; 7] = [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0];
-        1 + CUTS.iter().filter(|&&c| s >= c).count() as u8
     }
 }

@@ -1,6 +1,5 @@
 use super::features::{extract, feature_stem, SeqFeatures};
-use super::model::{allowed, bio_to_bioes, latent_allows, to_bio, viterbi, Lexicon, Model, Tagger, Weights, WordInfo, F_GIVEN, LATENT_O, LATENT_OPT, NTAGS};
-use super::train::{conll_seq, perceptron, Seq};
+use super::model::{allowed, bio_to_bioes, latent_allows, to_bio, viterbi, Lexicon, Model, Weights, WordInfo, F_GIVEN, LATENT_O, LATENT_OPT, NTAGS};
 use super::*;
 use crate::text::tokenize;
 
@@ -19,7 +18,7 @@ fn lex() -> Lexicon {
 }
 
 fn empty_model(lex: Lexicon) -> Model {
-    Model { lex, weights: Weights::default(), trans: [[0.0; NTAGS]; NTAGS], start: [0.0; NTAGS], stage2: None }
+    Model { lex, weights: Weights::default(), trans: [[0.0; NTAGS]; NTAGS], start: [0.0; NTAGS] }
 }
 
 fn feats(text: &str, lex: &Lexicon) -> SeqFeatures {
@@ -98,75 +97,10 @@ fn latent_tags_allow_what_the_annotation_leaves_open() {
     assert_eq!(allows(0), vec![0]);
 }
 
-#[test]
-fn model_round_trips_bit_for_bit() {
-    let row = |v: &[i8]| -> [i8; NTAGS] { std::array::from_fn(|i| v.get(i).copied().unwrap_or(0)) };
-    let rows: Vec<(u32, [i8; NTAGS])> = vec![(7, row(&[1, -2, 3, 0, 0, 0, 0, 0, 127, 0, 0, 0, 0, 0, 0, 0, -9])), (1 << 30, row(&[-127, 0, 0, 0, 5, 0, 0, 0, 1]))];
-    let mut m = empty_model(lex());
-    m.weights = Weights::from_rows(&rows, 0.5);
-    m.trans[0][1] = -1.5;
-    m.stage2 = Some(Tagger { weights: Weights::from_rows(&rows[..1], 0.25), trans: [[0.5; NTAGS]; NTAGS], start: [1.0; NTAGS] });
-    let bytes = m.to_bytes();
-    let back = Model::from_bytes(&bytes).expect("parses");
-    assert_eq!(back.to_bytes(), bytes);
-    assert_eq!(back.weights.get(7), Some(&rows[0].1));
-    assert_eq!(back.weights.get(8), None);
-    assert_eq!(back.lex.get("موسكو").map(|w| w.freq), Some(11));
-    assert!(Model::from_bytes(&bytes[..bytes.len() - 3]).is_none());
-    assert!(Model::from_bytes(b"").is_none());
-}
 
-fn tiny_corpus() -> Vec<Seq> {
-    let s = |words: &[(&str, &str)]| conll_seq(&words.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect::<Vec<_>>());
-    let mut out = Vec::new();
-    for name in ["لافروف", "بوتين", "ماكرون", "اردوغان"] {
-        out.push(s(&[("قال", "O"), (name, "B-PERS"), ("في", "O"), ("موسكو", "B-LOC")]));
-        out.push(s(&[("زار", "O"), (name, "B-PERS"), ("سورية", "B-LOC"), ("امس", "O")]));
-    }
-    out
-}
 
-#[test]
-fn tiny_training_is_deterministic_and_learns() {
-    let l = lex();
-    let train = |seqs: &[Seq]| {
-        let f: Vec<SeqFeatures> = seqs.iter().map(|s| extract(&s.src, &s.toks, &l, &[])).collect();
-        let all: Vec<(&SeqFeatures, &[u8])> = f.iter().zip(seqs).map(|(f, s)| (f, s.tags.as_slice())).collect();
-        perceptron(&all, 5, 10_000, 1)
-    };
-    let c = tiny_corpus();
-    let (a, b) = (train(&c), train(&c));
-    assert_eq!(a.weights.rows(), b.weights.rows());
-    assert_eq!(a.trans, b.trans);
-    let mut m = empty_model(lex());
-    m.weights = a.weights;
-    m.trans = a.trans;
-    m.start = a.start;
-    let text = "قال بوتين في موسكو";
-    let got: Vec<(&str, Label)> = recognize_with(&m, &Doc::new(text)).iter().map(|x| (&text[x.span.clone()], x.label)).collect();
-    assert_eq!(got, [("بوتين", Label::PER), ("موسكو", Label::LOC)]);
-}
 
-#[test]
-fn conll_sequences_follow_our_tokens() {
-    let s = conll_seq(&[("(د".to_string(), "B-ORG".to_string()), ("ب".to_string(), "I-ORG".to_string()), ("قال".to_string(), "O".to_string())]);
-    let words: Vec<&str> = s.toks.iter().map(|t| t.text(&s.src)).collect();
-    assert_eq!(words, ["(", "د", "ب", "قال"]);
-    assert_eq!(s.tags, [5, 6, 6, 0]);
-}
 
-#[test]
-fn conll_scores_match_the_scorer_rules() {
-    let sents = vec![vec![("زار".to_string(), "O".to_string()), ("سيرغي".to_string(), "B-PERS".to_string()), ("لافروف".to_string(), "I-PERS".to_string())], vec![("موسكو".to_string(), "B-LOC".to_string())]];
-    let text = "زار سيرغي لافروف\nموسكو";
-    // Right PER; LOC with the wrong label.
-    let ents = vec![(7, text.find('\n').unwrap(), Label::PER), (text.find('\n').unwrap() + 1, text.len(), Label::ORG)];
-    let res = eval::conll_score(&sents, text, &ents);
-    let get = |k: &str| res.iter().find(|r| r.0 == k).map(|r| (r.1.p, r.1.r, r.1.f1)).unwrap();
-    assert_eq!(get("PER"), (1.0, 1.0, 1.0));
-    assert_eq!(get("LOC"), (0.0, 0.0, 0.0));
-    assert_eq!(get("micro_PER_LOC_ORG"), (0.5, 0.5, 0.5));
-}
 
 #[test]
 fn shipped_model_finds_entities_without_proclitics() {
@@ -210,33 +144,7 @@ fn caches_across_calls_do_not_change_the_output() {
     let _ = recognize(&Doc::new(a));
     assert_eq!(recognize(&Doc::new(b)), first);
     // The same model through a fresh (uncached) path.
-    let m = model();
-    let copy = Model::from_bytes(&m.to_bytes()).unwrap();
+    let copy = Model::from_bytes(MODEL_BYTES).unwrap();
     assert_eq!(recognize_with(&copy, &Doc::new(b)), first);
 }
 
-#[test]
-fn latent_news_tags_do_not_unlearn_misc() {
-    // ANERcorp-style sequences tag the currency as MISC; news-style ones leave it O, as
-    // news-train does. Trained as hard O the news outvotes the MISC; as latent O-or-MISC it does not.
-    let l = lex();
-    let s = |words: &[(&str, &str)]| conll_seq(&words.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect::<Vec<_>>());
-    let mut seqs = Vec::new();
-    for name in ["لافروف", "بوتين"] {
-        seqs.push(s(&[("دفع", "O"), (name, "B-PERS"), ("مليون", "O"), ("يورو", "B-MISC")]));
-    }
-    let news: Vec<Seq> = (0..6).map(|_| s(&[("دفع", "O"), ("بوتين", "B-PERS"), ("مليون", "O"), ("يورو", "O")])).collect();
-    let tagged = |latent: bool| {
-        let mut tags: Vec<Vec<u8>> = seqs.iter().map(|q| q.tags.clone()).collect();
-        tags.extend(news.iter().map(|q| q.tags.iter().map(|&t| if t == 0 && latent { LATENT_O } else { t }).collect()));
-        let f: Vec<SeqFeatures> = seqs.iter().chain(&news).map(|q| extract(&q.src, &q.toks, &l, &[])).collect();
-        let all: Vec<(&SeqFeatures, &[u8])> = f.iter().zip(&tags).map(|(f, t)| (f, t.as_slice())).collect();
-        let t = perceptron(&all, 5, 10_000, 1);
-        let mut m = empty_model(lex());
-        (m.weights, m.trans, m.start) = (t.weights, t.trans, t.start);
-        let text = "دفع بوتين مليون يورو";
-        recognize_with(&m, &Doc::new(text)).iter().map(|x| (text[x.span.clone()].to_string(), x.label)).collect::<Vec<_>>()
-    };
-    assert!(!tagged(false).iter().any(|x| x.1 == Label::MISC));
-    assert!(tagged(true).contains(&("يورو".to_string(), Label::MISC)));
-}

@@ -1,8 +1,8 @@
-//! `marsad eval`: conlleval-style scores, computed exactly as `tools/score.py` does.
+//! `marsad-train eval`: conlleval-style scores, computed exactly as `tools/score.py` does.
 
-use super::model::Model;
-use crate::result::Label;
-use crate::Doc;
+use crate::corpus::{read_conll, read_gold};
+use marsad::ner::model::Model;
+use marsad::{Doc, Label};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -15,7 +15,7 @@ pub fn conll_text(sents: &[Vec<(String, String)>]) -> String {
 /// Entities found by `model` in `text`, as byte spans.
 pub fn entities_with(model: &Model, text: &str) -> Vec<(usize, usize, Label)> {
     let doc = Doc::new(text);
-    super::recognize_with(model, &doc).into_iter().map(|m| (m.span.start, m.span.end, m.label)).collect()
+    marsad::ner::recognize_with(model, &doc).into_iter().map(|m| (m.span.start, m.span.end, m.label)).collect()
 }
 
 pub struct PRF {
@@ -175,12 +175,12 @@ impl DocAcc {
     }
 }
 
-/// `marsad eval --conll FILE` | `marsad eval --docs DIR [--errors]`
+/// `eval --conll FILE` | `eval --docs DIR [--errors]`
 pub fn run(args: &[String]) -> Result<(), String> {
-    let model = super::model();
+    let model = marsad::ner::model();
     match (args.first().map(String::as_str), args.get(1)) {
         (Some("--conll"), Some(path)) => {
-            let sents = super::train::read_conll(Path::new(path))?;
+            let sents = read_conll(Path::new(path))?;
             let text = conll_text(&sents);
             let ents = entities_with(model, &text);
             print_conll(&conll_score(&sents, &text, &ents));
@@ -197,7 +197,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             for n in &names {
                 let stem = n.trim_end_matches(".gold.json");
                 let text = std::fs::read_to_string(Path::new(dir).join(format!("{stem}.txt"))).map_err(|e| e.to_string())?;
-                let gold = super::train::read_gold(&text, &Path::new(dir).join(n))?;
+                let gold = read_gold(&text, &Path::new(dir).join(n))?;
                 acc.add(&text, &gold, &entities_with(model, &text));
             }
             println!("documents: {}", names.len());
@@ -209,28 +209,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
             Ok(())
         }
-        (Some("--bench"), Some(path)) => {
-            // Speed of tokenization + recognition (the NER part of `analyze`) over the whole file
-            // as one text, then of `analyze` (with quotes) per form-feed-separated article.
-            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            let _ = super::recognize(&Doc::new("تجربة"));
-            let t0 = std::time::Instant::now();
-            let doc = Doc::new(&text);
-            let t1 = t0.elapsed().as_secs_f64();
-            let n = super::recognize(&doc).len();
-            let t2 = t0.elapsed().as_secs_f64();
-            let t3 = std::time::Instant::now();
-            if args.iter().all(|a| a != "--ner-only") {
-                // Articles separated by form feeds are analyzed one by one, as users paste them.
-                for piece in text.split('\u{c}') {
-                    let _ = crate::analyze(piece, &crate::Options::default());
-                }
-            }
-            let t4 = t3.elapsed().as_secs_f64();
-            let mb = text.len() as f64 / 1e6;
-            println!("{mb:.2} MB, {} tokens, {n} entities: tokenize {:.2}s, tokenize+recognize {t2:.2}s = {:.1} MB/s; analyze {t4:.2}s = {:.1} MB/s", doc.tokens.len(), t1, mb / t2, mb / t4);
-            Ok(())
-        }
-        _ => Err("usage: marsad eval --conll FILE | marsad eval --docs DIR [--errors] | marsad eval --bench FILE".to_string()),
+        _ => Err("usage: marsad-train eval --conll FILE | --docs DIR [--errors]".to_string()),
     }
 }

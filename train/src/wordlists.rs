@@ -1,7 +1,5 @@
-//! Hand-written word lists used by the entity recognizer's features (normalized forms, see
-//! [`crate::text::normalize`]). The learned lexicon (clusters, name lists, places) lives in the
-//! model file, built by `marsad train`.
-
+//! Hand-written word lists that the lexicon builder turns into flags and the news statistics
+//! count contexts of (normalized forms, see `marsad::text::normalize`).
 /// Titles and roles that come before a person's name.
 pub const PERSON_TRIGGERS: &[&str] = &[
     "الرييس", "رييس", "وزير", "الوزير", "الملك", "الامير", "الشيخ", "السيد", "السيده", "الدكتور", "د",
@@ -53,5 +51,3 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "فقط", "جدا", "تم", "يتم", "وقد", "وكان", "وهو", "وهي", "انت", "انا", "نحن", "هناك", "هنا", "الا",
 ];
 
-/// Nationality-adjective endings are learned; these words name peoples, not entities.
-pub const NATIONALITY_SUFFIXES: &[&str] = &["يه", "يون", "يين", "ي"];

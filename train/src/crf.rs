@@ -1,12 +1,11 @@
-//! A linear-chain CRF trained by L-BFGS (training only; `marsad train --learner crf`): the same
-//! features, BIOES constraints and model file as the perceptron, a different learner. The
+//! A linear-chain CRF trained by L-BFGS over marsad's BIOES tags and hashed features. The
 //! objective is the negative log-likelihood plus an L2 penalty; a partly annotated sequence (latent
 //! tags, see [`latent_allows`]) contributes the log of the probability of all the paths its
 //! annotation allows (Tsuboi et al. 2008). Forward-backward runs in probability space with one
 //! scale per position, on two threads.
 
-use super::model::{allowed, latent_allows, NTAGS};
-use super::train::Indexed;
+use crate::learn::{Indexed, Learned};
+use marsad::ner::model::{allowed, latent_allows, NTAGS};
 
 /// Negative log-likelihood of one sequence, its gradient added to `g`.
 fn seq_nll(p: &[f64], nf: usize, d: &Indexed, g: &mut [f64], buf: &mut Buf) -> f64 {
@@ -165,7 +164,7 @@ fn objective(p: &[f64], nf: usize, data: &[Indexed], c2: f64, g: &mut [f64], g2:
 }
 
 /// Trains the CRF by L-BFGS (history 6, backtracking line search) for at most `iters` iterations.
-pub(crate) fn train(data: &[Indexed], nf: usize, c2: f64, iters: usize) -> super::train::Learned {
+pub fn train(data: &[Indexed], nf: usize, c2: f64, iters: usize) -> Learned {
     let np = nf * NTAGS + NTAGS * NTAGS + NTAGS;
     let mut x = vec![0f64; np];
     let mut g = vec![0f64; np];
@@ -247,7 +246,7 @@ mod tests {
         // Two sequences over 5 features: a fully tagged one (O B-PER E-PER S-LOC) and a latent one.
         vec![
             Indexed { feats: vec![0, 1, 2, 3, 1, 4], offs: vec![0, 1, 3, 5, 6], tags: vec![0, 1, 3, 8] },
-            Indexed { feats: vec![0, 2, 4], offs: vec![0, 1, 2, 3], tags: vec![super::super::model::LATENT_O, 4, 255] },
+            Indexed { feats: vec![0, 2, 4], offs: vec![0, 1, 2, 3], tags: vec![marsad::ner::model::LATENT_O, 4, 255] },
         ]
     }
 
@@ -285,6 +284,6 @@ mod tests {
         let d = data();
         let (w, tr, st) = train(&d[..1], 5, 0.01, 50);
         let em: Vec<[f32; NTAGS]> = (0..4).map(|i| d[0].emission(i, &w)).collect();
-        assert_eq!(super::super::model::viterbi(&em, &tr, &st), d[0].tags);
+        assert_eq!(marsad::ner::model::viterbi(&em, &tr, &st), d[0].tags);
     }
 }

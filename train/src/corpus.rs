@@ -1,0 +1,158 @@
+//! Training and evaluation data: ANERcorp CoNLL sentences and annotated articles (gold JSON) as
+//! tagged sequences of marsad's own tokens.
+
+use marsad::ner::BLOCK_LINES;
+use marsad::text::{tokenize, Token};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+/// An annotated article: name, text, gold entities as byte spans (start, end, label, optional).
+pub type Article = (String, String, Vec<(usize, usize, String, bool)>);
+
+/// One training sequence: tokens of one sentence or paragraph, with gold tags.
+pub struct Seq {
+    /// Document-context block: lines of one text, [`BLOCK_LINES`] at a time.
+    pub block: u64,
+    pub src: String,
+    pub toks: Vec<Token>,
+    pub tags: Vec<u8>,
+    /// Per token: inside an optional gold span (news-train); empty for ANERcorp.
+    pub opt: Vec<bool>,
+}
+
+/// Tag index of a label (PER, LOC, ORG, MISC) and position.
+pub fn tag_of(label: &str, begin: bool) -> u8 {
+    let li = match label {
+        "PER" | "PERS" => 0,
+        "LOC" => 1,
+        "ORG" => 2,
+        _ => 3,
+    };
+    1 + 2 * li + (!begin) as u8
+}
+
+/// Reads a CoNLL file ("token TAG" lines, blank line between sentences).
+pub fn read_conll(path: &Path) -> Result<Vec<Vec<(String, String)>>, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut sents = Vec::new();
+    let mut cur = Vec::new();
+    for line in BufReader::new(f).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                sents.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let (w, t) = line.rsplit_once(' ').ok_or_else(|| format!("bad line in {}: {line}", path.display()))?;
+        cur.push((w.to_string(), t.to_string()));
+    }
+    if !cur.is_empty() {
+        sents.push(cur);
+    }
+    Ok(sents)
+}
+
+/// A CoNLL sentence as a sequence of our tokens (the words joined by spaces, retokenized).
+pub fn conll_seq(sent: &[(String, String)]) -> Seq {
+    let mut src = String::new();
+    let mut spans = Vec::new();
+    for (i, (w, _)) in sent.iter().enumerate() {
+        if i > 0 {
+            src.push(' ');
+        }
+        spans.push(src.len()..src.len() + w.len());
+        src.push_str(w);
+    }
+    let toks = tokenize(&src);
+    let mut tags = Vec::with_capacity(toks.len());
+    let mut k = 0;
+    let mut last_word = usize::MAX;
+    for t in &toks {
+        while k + 1 < spans.len() && spans[k].end <= t.start {
+            k += 1;
+        }
+        let tag = &sent[k].1;
+        let first = last_word != k;
+        last_word = k;
+        tags.push(if tag == "O" {
+            0
+        } else {
+            let (bio, lab) = tag.split_once('-').unwrap_or(("B", tag));
+            tag_of(lab, bio == "B" && first)
+        });
+    }
+    Seq { block: 0, src, toks, tags, opt: Vec::new() }
+}
+
+/// Gold entities of an annotated article, as byte spans: (start, end, label, optional).
+pub fn read_gold(text: &str, gold_path: &Path) -> Result<Vec<(usize, usize, String, bool)>, String> {
+    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path).map_err(|e| e.to_string())?)
+        .map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let mut cp2b: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    cp2b.push(text.len());
+    let mut out = Vec::new();
+    for e in g["entities"].as_array().into_iter().flatten() {
+        let s = e["start"].as_u64().unwrap_or(0) as usize;
+        let t = e["end"].as_u64().unwrap_or(0) as usize;
+        if s >= t || t >= cp2b.len() {
+            continue;
+        }
+        let lab = marsad::Label::parse(e["label"].as_str().unwrap_or("")).map_or("MISC", |l| l.as_str());
+        out.push((cp2b[s], cp2b[t], lab.to_string(), e["optional"].as_bool().unwrap_or(false)));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// An annotated article as sequences (one per line), tokens tagged by overlap with gold spans.
+pub fn article_seqs(text: &str, gold: &[(usize, usize, String, bool)], doc_id: u64) -> Vec<Seq> {
+    let toks = tokenize(text);
+    let mut tags = vec![0u8; toks.len()];
+    let mut opt = vec![false; toks.len()];
+    for (s, e, lab, optional) in gold {
+        let mut first = true;
+        for (i, t) in toks.iter().enumerate() {
+            if t.start < *e && *s < t.end {
+                tags[i] = tag_of(lab, first);
+                opt[i] = *optional;
+                first = false;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut a = 0;
+    for i in 1..=toks.len() {
+        if i == toks.len() || toks[i].line_start {
+            // Tags must not continue across a line.
+            let mut tg = tags[a..i].to_vec();
+            if let Some(t0) = tg.first_mut() {
+                if *t0 != 0 && *t0 % 2 == 0 {
+                    *t0 -= 1;
+                }
+            }
+            let block = doc_id * 10_000 + (out.len() / BLOCK_LINES) as u64;
+            out.push(Seq { block, src: text.to_string(), toks: toks[a..i].to_vec(), tags: tg, opt: opt[a..i].to_vec() });
+            a = i;
+        }
+    }
+    out
+}
+
+pub fn news_train_docs(shared: &Path) -> Result<Vec<Article>, String> {
+    let dir = shared.join("news-train");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".gold.json"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for n in names {
+        let stem = n.trim_end_matches(".gold.json").to_string();
+        let text = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).map_err(|e| e.to_string())?;
+        let gold = read_gold(&text, &dir.join(&n))?;
+        out.push((stem, text, gold));
+    }
+    Ok(out)
+}
