@@ -5,6 +5,7 @@
 //! is allocated per feature; per token the only work is hashing slices of the normalized form.
 
 use super::model::{phrase_step, Lexicon, F_FUNC, F_PHRASE_START, NFLAGS};
+use super::tags::NTAGS;
 use crate::text::{TokKind, Token};
 
 pub use crate::hash::{hash_bytes, mix};
@@ -138,7 +139,7 @@ const CTX_FLAGS: u32 = (1 << NFLAGS) - 1;
 /// same stem in the block of the previous token's lexicon flags (bits 0-15) and the next
 /// token's (bits 16-31).
 pub fn context_bits(lines: &[&[TokFacts]]) -> Vec<Vec<u32>> {
-    use super::model::FxMap;
+    use crate::hash::FxMap;
     let mut acc: FxMap<u64, u32> = FxMap::default();
     for f in lines {
         for i in 0..f.len() {
@@ -446,13 +447,12 @@ pub fn extract_with(src: &str, toks: &[Token], lex: &Lexicon, facts: Vec<TokFact
 /// a token at each neighbour offset (see [`OFFSETS`]).
 /// Stored as i16 (a word's sums fit: ≤ ~100 features × 127); a word whose sums would not fit is
 /// not cached.
-pub type StaticCache = super::model::FxMap<u64, [[i16; super::model::NTAGS]; 5]>;
+pub type StaticCache = crate::hash::FxMap<u64, [[i16; NTAGS]; 5]>;
 
 /// Emission scores of a sequence straight from the weights (no feature list kept): the static
 /// and neighbour parts come from `cache` (keyed by each token's text), the pairwise rest is added.
 /// Gives exactly the scores of the weights applied to [`extract`]'s features.
-pub fn emissions_cached(src: &str, toks: &[Token], lex: &Lexicon, facts: &[TokFacts], ctx_bits: &[u32], w: &super::model::Weights, cache: &mut StaticCache) -> Vec<[f32; super::model::NTAGS]> {
-    use super::model::NTAGS;
+pub fn emissions_cached(src: &str, toks: &[Token], lex: &Lexicon, facts: &[TokFacts], ctx_bits: &[u32], w: &super::model::Weights, cache: &mut StaticCache) -> Vec<[f32; NTAGS]> {
     let n = toks.len();
     let marks = phrase_marks(toks, facts, lex);
     let mut buf: Vec<u32> = Vec::with_capacity(64);

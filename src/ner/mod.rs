@@ -8,8 +8,10 @@
 
 pub mod features;
 pub mod model;
+pub mod tags;
 
-use self::model::{Model, F_CITY, F_COUNTRY, F_FUNC, F_GIVEN, F_NAMEPART, F_SURNAME, NTAGS};
+use self::model::{Model, F_CITY, F_COUNTRY, F_FUNC, F_GIVEN, F_NAMEPART, F_SURNAME};
+use self::tags::{Bio, LABELS, NTAGS};
 use crate::result::Label;
 use crate::text::{is_ignorable, normalize, proclitic_splits, TokKind};
 use crate::{Doc, Mention};
@@ -39,8 +41,6 @@ pub fn recognize(doc: &Doc) -> Vec<Mention> {
     recognize_with(model(), doc)
 }
 
-const LABELS: [Label; 4] = [Label::PER, Label::LOC, Label::ORG, Label::MISC];
-
 /// [`recognize`] with a given model.
 pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
     let toks = &doc.tokens;
@@ -48,20 +48,18 @@ pub fn recognize_with(model: &Model, doc: &Doc) -> Vec<Mention> {
     let mut spans: Vec<(usize, usize, Label)> = Vec::new(); // token ranges
     let mut i = 0;
     while i < toks.len() {
-        let t = tags[i] as usize;
-        if t == 0 {
+        let Some(lab) = Bio(tags[i]).label() else {
             i += 1;
             continue;
-        }
-        let lab = (t - 1) / 2;
+        };
         let mut j = i + 1;
-        while j < toks.len() && tags[j] as usize == 2 + 2 * lab && !toks[j].line_start {
+        while j < toks.len() && Bio(tags[j]) == Bio::new(lab, false) && !toks[j].line_start {
             j += 1;
         }
         spans.push((i, j, LABELS[lab]));
         i = j;
     }
-    let cuts = std::cell::RefCell::new(model::FxMap::default());
+    let cuts = std::cell::RefCell::new(crate::hash::FxMap::default());
     let cut = |w: &str| -> usize { *cuts.borrow_mut().entry(features::hash_bytes(0xc07, w.as_bytes())).or_insert_with(|| proclitic_cut(model, w)) };
     consistency(model, doc, &mut spans, &cut);
     let mut out = Vec::with_capacity(spans.len());
@@ -100,7 +98,7 @@ pub fn tag_tokens(model: &Model, doc: &Doc) -> Vec<u8> {
     // model): they are cached per thread across calls, so articles analyzed one after another
     // share them (bounded; cleared when full). Only the embedded model's are kept.
     thread_local! {
-        static CACHES: std::cell::RefCell<((), model::FxMap<u64, features::TokFacts>, features::StaticCache)> = Default::default();
+        static CACHES: std::cell::RefCell<((), crate::hash::FxMap<u64, features::TokFacts>, features::StaticCache)> = Default::default();
     }
     const MAX_CACHED: usize = 1 << 15;
     if !std::ptr::eq(model, self::model()) {
@@ -120,7 +118,7 @@ pub fn tag_tokens(model: &Model, doc: &Doc) -> Vec<u8> {
     tags
 }
 
-fn tag_with(model: &Model, doc: &Doc, lines: &[(usize, usize)], tags: &mut Vec<u8>, seen: &mut model::FxMap<u64, features::TokFacts>, cache: &mut features::StaticCache) {
+fn tag_with(model: &Model, doc: &Doc, lines: &[(usize, usize)], tags: &mut Vec<u8>, seen: &mut crate::hash::FxMap<u64, features::TokFacts>, cache: &mut features::StaticCache) {
     let toks = &doc.tokens;
     let mut facts_of = |t: &crate::text::Token| -> features::TokFacts {
         let h = features::hash_bytes(0xfac7, t.text(doc.src).as_bytes());
@@ -187,7 +185,8 @@ pub fn proclitic_cut(model: &Model, word: &str) -> usize {
 /// that block, when it was tagged in at least 30% of them, is not a function word, and has at
 /// least 3 letters. The last word of a person's full name counts as a tagged one-word name.
 fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>, proclitic_cut: &dyn Fn(&str) -> usize) {
-    use self::model::{word_hash, FxMap};
+    use self::model::word_hash;
+    use crate::hash::FxMap;
     let toks = &doc.tokens;
     if spans.is_empty() {
         return;

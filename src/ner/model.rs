@@ -12,61 +12,7 @@
 /// Version of the model file format.
 pub const FORMAT_VERSION: u32 = 3;
 
-/// Tags of the model: O, then B/I/E/S (begin, inside, end, single) for PER, LOC, ORG, MISC.
-/// Decoded output is given as BIO tags (O, then B/I per label: see [`to_bio`]).
-pub const NTAGS: usize = 17;
-
-/// A BIOES tag of the model as a BIO tag (O = 0, B-X = 1 + 2X, I-X = 2 + 2X).
-#[inline]
-pub fn to_bio(t: u8) -> u8 {
-    if t == 0 {
-        return 0;
-    }
-    let (lab, k) = ((t - 1) / 4, (t - 1) % 4);
-    if k == 0 || k == 3 { 1 + 2 * lab } else { 2 + 2 * lab }
-}
-
-/// Training tag of a token whose annotation leaves it open: O or any MISC tag (news-train
-/// annotates no MISC).
-pub const LATENT_O: u8 = 255;
-/// Bit on a training tag whose span is optional in the annotation: the tag itself, O or MISC.
-pub const LATENT_OPT: u8 = 128;
-
-/// Whether a (BIOES) training tag `gold`, perhaps latent, allows the model tag `t`.
-#[inline]
-pub fn latent_allows(gold: u8, t: usize) -> bool {
-    let o_or_misc = t == 0 || (t - 1) / 4 == 3;
-    match gold {
-        LATENT_O => o_or_misc,
-        g if g & LATENT_OPT != 0 => o_or_misc || t == (g & !LATENT_OPT) as usize,
-        g => t == g as usize,
-    }
-}
-
-/// BIO tags (an I after anything but its own label's B or I counts as a B) as BIOES tags.
-/// Latent tags stay latent: [`LATENT_O`] as is, [`LATENT_OPT`] kept on the BIOES tag.
-pub fn bio_to_bioes(latent: &[u8]) -> Vec<u8> {
-    let tags: Vec<u8> = latent.iter().map(|&t| if t == LATENT_O { 0 } else { t & !LATENT_OPT }).collect();
-    let lab = |t: u8| (t - 1) / 2;
-    (0..tags.len())
-        .map(|i| {
-            let t = tags[i];
-            if t == 0 {
-                return latent[i];
-            }
-            let l = lab(t);
-            let begins = t % 2 == 1 || i == 0 || tags[i - 1] == 0 || lab(tags[i - 1]) != l;
-            let goes_on = tags.get(i + 1).is_some_and(|&n| n != 0 && n % 2 == 0 && lab(n) == l);
-            let bioes = 1 + 4 * l + match (begins, goes_on) {
-                (true, true) => 0,
-                (false, true) => 1,
-                (false, false) => 2,
-                (true, false) => 3,
-            };
-            bioes | (latent[i] & LATENT_OPT)
-        })
-        .collect()
-}
+use super::tags::{allowed, may_end, Tag, NTAGS};
 
 // Word flags.
 pub const F_GIVEN: u16 = 1 << 0;
@@ -92,7 +38,7 @@ pub const P_LOC: u16 = 1;
 pub const P_ORG: u16 = 2;
 pub const P_PER: u16 = 3;
 
-pub use crate::hash::{Fx, FxMap};
+use crate::hash::FxMap;
 
 /// What the lexicon knows of one normalized word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -352,23 +298,6 @@ pub struct Model {
     pub start: [f32; NTAGS],
 }
 
-/// Whether BIOES tag `b` may follow tag `a` (`None`: at the start): I-X and E-X only after B-X
-/// or I-X; O, B and S only after O, E, S or at the start.
-#[inline]
-pub fn allowed(a: Option<usize>, b: usize) -> bool {
-    let open = |t: usize| t != 0 && (t - 1) % 4 < 2; // B or I: an entity goes on
-    if b == 0 || (b - 1) % 4 == 0 || (b - 1) % 4 == 3 {
-        return a.is_none_or(|a| !open(a));
-    }
-    a.is_some_and(|a| open(a) && (a - 1) / 4 == (b - 1) / 4)
-}
-
-/// Whether a sequence may end on tag `t` (not inside an entity).
-#[inline]
-fn allowed_end(t: usize) -> bool {
-    t == 0 || (t - 1) % 4 >= 2
-}
-
 impl Model {
     /// Emission scores of every token of a sequence (first stage).
     pub fn emissions(&self, feats: &super::features::SeqFeatures) -> Vec<[f32; NTAGS]> {
@@ -448,7 +377,7 @@ impl Model {
 
 /// Viterbi decoding given out as BIO tags (what everything but training wants).
 pub fn decode(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32; NTAGS]) -> Vec<u8> {
-    viterbi(em, trans, start).into_iter().map(to_bio).collect()
+    viterbi(em, trans, start).into_iter().map(|t| Tag(t).to_bio().0).collect()
 }
 
 /// The allowed predecessors of each tag (9 for O/B/S, 2 for I/E), in increasing order.
@@ -502,7 +431,7 @@ pub fn viterbi(em: &[[f32; NTAGS]], trans: &[[f32; NTAGS]; NTAGS], start: &[f32;
     let mut tags = vec![0u8; n];
     let mut best = 0;
     for t in 1..NTAGS {
-        if allowed_end(t) && score[t] > score[best] {
+        if may_end(t) && score[t] > score[best] {
             best = t;
         }
     }

@@ -1,5 +1,6 @@
 use super::features::{extract, feature_stem, SeqFeatures};
-use super::model::{allowed, bio_to_bioes, latent_allows, to_bio, viterbi, Lexicon, Model, Weights, WordInfo, F_GIVEN, LATENT_O, LATENT_OPT, NTAGS};
+use super::model::{viterbi, Lexicon, Model, Weights, WordInfo, F_GIVEN};
+use super::tags::{allowed, bio_to_bioes, latent_allows, Tag, LATENT_O, LATENT_OPT, NTAGS};
 use super::*;
 use crate::text::tokenize;
 
@@ -72,7 +73,7 @@ fn bioes_tags_convert_both_ways() {
     let bio = [0u8, 1, 2, 2, 0, 3, 3, 6];
     let bioes = bio_to_bioes(&bio);
     assert_eq!(bioes, vec![0, 1, 2, 3, 0, 8, 8, 12]);
-    let back: Vec<u8> = bioes.iter().map(|&t| to_bio(t)).collect();
+    let back: Vec<u8> = bioes.iter().map(|&t| Tag(t).to_bio().0).collect();
     assert_eq!(back, vec![0, 1, 2, 2, 0, 3, 3, 5]);
     // Decoding never leaves an entity open or starts one inside.
     let mut em = vec![[0f32; NTAGS]; 3];

@@ -1,7 +1,9 @@
 //! Training and evaluation data: ANERcorp CoNLL sentences and annotated articles (gold JSON) as
 //! tagged sequences of marsad's own tokens.
 
+use marsad::ner::tags::{Bio, MISC};
 use marsad::ner::BLOCK_LINES;
+use marsad::Label;
 use marsad::text::{tokenize, Token};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -20,15 +22,10 @@ pub struct Seq {
     pub opt: Vec<bool>,
 }
 
-/// Tag index of a label (PER, LOC, ORG, MISC) and position.
+/// The BIO tag of a label (as ANERcorp or a gold file spells it; unknown labels are MISC) at
+/// the beginning of an entity or inside it.
 pub fn tag_of(label: &str, begin: bool) -> u8 {
-    let li = match label {
-        "PER" | "PERS" => 0,
-        "LOC" => 1,
-        "ORG" => 2,
-        _ => 3,
-    };
-    1 + 2 * li + (!begin) as u8
+    Bio::new(Label::parse(label).map_or(MISC, |l| l as usize), begin).0
 }
 
 /// Reads a CoNLL file ("token TAG" lines, blank line between sentences).
@@ -98,7 +95,7 @@ pub fn read_gold(text: &str, gold_path: &Path) -> Result<Vec<(usize, usize, Stri
         if s >= t || t >= cp2b.len() {
             continue;
         }
-        let lab = marsad::Label::parse(e["label"].as_str().unwrap_or("")).map_or("MISC", |l| l.as_str());
+        let lab = Label::parse(e["label"].as_str().unwrap_or("")).map_or("MISC", |l| l.as_str());
         out.push((cp2b[s], cp2b[t], lab.to_string(), e["optional"].as_bool().unwrap_or(false)));
     }
     out.sort();
@@ -127,8 +124,8 @@ pub fn article_seqs(text: &str, gold: &[(usize, usize, String, bool)], doc_id: u
             // Tags must not continue across a line.
             let mut tg = tags[a..i].to_vec();
             if let Some(t0) = tg.first_mut() {
-                if *t0 != 0 && *t0 % 2 == 0 {
-                    *t0 -= 1;
+                if let Some(l) = Bio(*t0).label() {
+                    *t0 = Bio::new(l, true).0;
                 }
             }
             let block = doc_id * 10_000 + (out.len() / BLOCK_LINES) as u64;

@@ -5,7 +5,7 @@
 //! scale per position, on two threads.
 
 use crate::learn::{Indexed, Learned};
-use marsad::ner::model::{allowed, latent_allows, NTAGS};
+use marsad::ner::tags::{allowed, latent_allows, may_end, NTAGS};
 
 /// Negative log-likelihood of one sequence, its gradient added to `g`.
 fn seq_nll(p: &[f64], nf: usize, d: &Indexed, g: &mut [f64], buf: &mut Buf) -> f64 {
@@ -29,7 +29,7 @@ fn seq_nll(p: &[f64], nf: usize, d: &Indexed, g: &mut [f64], buf: &mut Buf) -> f
         buf.em.push(std::array::from_fn(|t| (e[t] - m).exp()));
     }
     let tr: [[f64; NTAGS]; NTAGS] = std::array::from_fn(|a| std::array::from_fn(|b| if allowed(Some(a), b) { p[to + a * NTAGS + b].exp() } else { 0.0 }));
-    let ends: [f64; NTAGS] = std::array::from_fn(|t| if t == 0 || (t - 1) % 4 >= 2 { 1.0 } else { 0.0 });
+    let ends: [f64; NTAGS] = std::array::from_fn(|t| if may_end(t) { 1.0 } else { 0.0 });
     let starts: [f64; NTAGS] = std::array::from_fn(|t| if allowed(None, t) { 1.0 } else { 0.0 });
     // Free lattice (model expectations, +1) and the lattice the annotation allows (-1).
     let mut nll = 0.0;
@@ -246,7 +246,7 @@ mod tests {
         // Two sequences over 5 features: a fully tagged one (O B-PER E-PER S-LOC) and a latent one.
         vec![
             Indexed { feats: vec![0, 1, 2, 3, 1, 4], offs: vec![0, 1, 3, 5, 6], tags: vec![0, 1, 3, 8] },
-            Indexed { feats: vec![0, 2, 4], offs: vec![0, 1, 2, 3], tags: vec![marsad::ner::model::LATENT_O, 4, 255] },
+            Indexed { feats: vec![0, 2, 4], offs: vec![0, 1, 2, 3], tags: vec![marsad::ner::tags::LATENT_O, 4, 255] },
         ]
     }
 

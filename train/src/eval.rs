@@ -33,14 +33,9 @@ pub fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
     (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
 }
 
+/// A CoNLL label as the scorer names it (PERS → PER, ...); unknown labels as they are.
 fn label_of(tag: &str) -> &str {
-    match tag {
-        "PERS" | "PERSON" => "PER",
-        "LOCATION" | "GPE" => "LOC",
-        "ORGANIZATION" => "ORG",
-        "MIS" => "MISC",
-        t => t,
-    }
+    Label::parse(tag).map_or(tag, |l| l.as_str())
 }
 
 fn chunks(tags: &[String], starts: &BTreeSet<usize>) -> BTreeSet<(usize, usize, String)> {

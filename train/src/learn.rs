@@ -6,7 +6,8 @@ use crate::crf;
 use crate::Config;
 use marsad::hash::FxMap;
 use marsad::ner::features::{self, extract, SeqFeatures};
-use marsad::ner::model::*;
+use marsad::ner::model::{Lexicon, Model, Weights};
+use marsad::ner::tags::{bio_to_bioes, LATENT_O, LATENT_OPT, NTAGS};
 
 pub struct Indexed {
     pub feats: Vec<u32>,

@@ -6,7 +6,8 @@ use crate::learn::fit;
 use crate::write::model_bytes;
 use crate::Config;
 use marsad::ner::features::{extract, SeqFeatures};
-use marsad::ner::model::{Lexicon, Model, Weights, WordInfo, F_GIVEN, LATENT_O, NTAGS, P_ORG};
+use marsad::ner::model::{Lexicon, Model, Weights, WordInfo, F_GIVEN, P_ORG};
+use marsad::ner::tags::{LATENT_O, NTAGS};
 use marsad::ner::recognize_with;
 use marsad::{Doc, Label};
 

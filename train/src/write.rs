@@ -1,7 +1,8 @@
 //! The model file writer: the exact inverse of `marsad::ner::model::Model::from_bytes` (the format
 //! is described there).
 
-use marsad::ner::model::{Model, Weights, FORMAT_VERSION, NTAGS};
+use marsad::ner::model::{Model, Weights, FORMAT_VERSION};
+use marsad::ner::tags::NTAGS;
 
 fn u32_le(out: &mut Vec<u8>, x: usize) {
     out.extend_from_slice(&(x as u32).to_le_bytes());
