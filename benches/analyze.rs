@@ -54,7 +54,7 @@ fn stages(docs: &[String]) -> serde_json::Value {
             let a = s.elapsed().as_secs_f64();
             let mentions = marsad::ner::recognize(&doc);
             let b = s.elapsed().as_secs_f64();
-            let groups = marsad::clusters::build(&doc, &mentions);
+            let groups = marsad::clusters::build(&marsad::ner::model().lex, &doc, &mentions);
             let c = s.elapsed().as_secs_f64();
             let found = marsad::quotes::find(&doc, &mentions, &groups);
             let e = s.elapsed().as_secs_f64();

@@ -9,10 +9,13 @@
 //! mention (وزير الخارجية الروسي سيرغي لافروف) or right after it (ديميتري بيسكوف الناطق باسم
 //! الرئاسة الروسية).
 
-use crate::quotes::lexicon;
-use crate::result::Label;
+use crate::hash::FxMap;
+use crate::vocab;
+use crate::ner::tags::Label;
 use crate::text::{normalize, TokKind};
-use crate::{Doc, Mention};
+use crate::ner::model::Lexicon;
+use crate::ner::Mention;
+use crate::text::Doc;
 
 /// One group of mentions (indices into the mention list).
 #[derive(Clone, Debug)]
@@ -41,26 +44,25 @@ fn name_words(s: &str) -> Vec<String> {
 /// lost its alef after the preposition): the name with its article back (النظام), when that
 /// form is better attested in the news than the bare one (للندن stays لندن). Returns the
 /// normalized first word and the text's first word written with the article.
-fn restored_article(doc: &Doc, m: &Mention, first: &str) -> Option<(String, String)> {
+fn restored_article(lex: &Lexicon, doc: &Doc, m: &Mention, first: &str) -> Option<(String, String)> {
     let before = doc.src[..m.span.start].chars().rev().find(|&c| !crate::text::is_ignorable(c));
     if before != Some('ل') || !first.starts_with('ل') || first.starts_with("ال") || first.chars().count() < 3 {
         return None;
     }
     let with = format!("ا{first}");
-    let lex = &crate::ner::model().lex;
     let freq = |w: &str| lex.get(w).map_or(0, |i| i.freq);
     (freq(&with) > freq(first)).then(|| (with, format!("ا{}", &doc.src[m.span.clone()])))
 }
 
 /// Groups mentions and attaches roles.
-pub fn build(doc: &Doc, mentions: &[Mention]) -> Clusters {
+pub fn build(lex: &Lexicon, doc: &Doc, mentions: &[Mention]) -> Clusters {
     let mut canon_of: Vec<Option<String>> = vec![None; mentions.len()];
     let words: Vec<Vec<String>> = mentions
         .iter()
         .enumerate()
         .map(|(i, m)| {
             let mut w = name_words(&doc.src[m.span.clone()]);
-            if let Some((first, text)) = w.first().and_then(|f| restored_article(doc, m, f)) {
+            if let Some((first, text)) = w.first().and_then(|f| restored_article(lex, doc, m, f)) {
                 w[0] = first;
                 canon_of[i] = Some(text);
             }
@@ -72,8 +74,8 @@ pub fn build(doc: &Doc, mentions: &[Mention]) -> Clusters {
     order.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
     let mut list: Vec<Group> = Vec::new();
     let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut exact: lexicon::FastMap<(Label, String), usize> = lexicon::FastMap::default();
-    let mut by_word: lexicon::FastMap<(Label, String), Vec<usize>> = lexicon::FastMap::default();
+    let mut exact: FxMap<(Label, String), usize> = FxMap::default();
+    let mut by_word: FxMap<(Label, String), Vec<usize>> = FxMap::default();
     let mut of_mention = vec![0; mentions.len()];
     for i in order {
         let label = mentions[i].label;
@@ -161,9 +163,9 @@ fn roles_of(doc: &Doc, mentions: &[Mention], i: usize) -> Vec<String> {
             break;
         }
         let n = strip_conj(&t.norm);
-        if lexicon::is_role_head(&t.norm) || lexicon::is_role_head(n) {
+        if vocab::is_role_head(&t.norm) || vocab::is_role_head(n) {
             head = Some(k);
-        } else if !(lexicon::is_role_cont(n) || n.starts_with("ال") || n == "باسم" || other(k)) {
+        } else if !(vocab::is_role_cont(n) || n.starts_with("ال") || n == "باسم" || other(k)) {
             break;
         }
         if t.line_start {
@@ -173,7 +175,7 @@ fn roles_of(doc: &Doc, mentions: &[Mention], i: usize) -> Vec<String> {
     if let Some(h) = head {
         if h < first {
             let w = &doc.src[toks[h].start..toks[h].end];
-            let s = toks[h].start + if lexicon::is_role_head(&toks[h].norm) { 0 } else { conj_len(w, &toks[h].norm) };
+            let s = toks[h].start + if vocab::is_role_head(&toks[h].norm) { 0 } else { conj_len(w, &toks[h].norm) };
             out.push(doc.src[s..toks[first - 1].end].to_string());
         }
     }
@@ -182,15 +184,15 @@ fn roles_of(doc: &Doc, mentions: &[Mention], i: usize) -> Vec<String> {
     if k < toks.len() && toks[k].is_punct(",") && !toks[k].line_start {
         k += 1;
     }
-    if k < toks.len() && !toks[k].line_start && toks[k].kind == TokKind::Arabic && lexicon::is_role_head(&toks[k].norm) {
+    if k < toks.len() && !toks[k].line_start && toks[k].kind == TokKind::Arabic && vocab::is_role_head(&toks[k].norm) {
         let s = k;
         let mut e = k + 1;
         while e < toks.len() && e - s < 6 && !toks[e].line_start && toks[e].kind == TokKind::Arabic {
             let n = toks[e].norm.as_str();
-            if lexicon::is_stop(n) && n != "باسم" && n != "لدي" || lexicon::is_complementizer(n) || lexicon::cue(n).is_some() {
+            if vocab::is_stop(n) && n != "باسم" && n != "لدي" || vocab::is_complementizer(n) || vocab::cue(n).is_some() {
                 break;
             }
-            if !(lexicon::is_role_cont(n) || n.starts_with("ال") || n == "باسم" || n == "لدي" || other(e) || e == s + 1) {
+            if !(vocab::is_role_cont(n) || n.starts_with("ال") || n == "باسم" || n == "لدي" || other(e) || e == s + 1) {
                 break;
             }
             e += 1;
@@ -238,7 +240,7 @@ mod tests {
             mention(src, "ديميتري بيسكوف", Label::PER),
             Mention { span: second_peskov..second_peskov + "بيسكوف".len(), label: Label::PER },
         ];
-        let c = build(&doc, &mentions);
+        let c = build(&crate::ner::model().lex, &doc, &mentions);
         assert_eq!(c.of_mention[0], c.of_mention[2]);
         assert_eq!(c.of_mention[3], c.of_mention[4]);
         assert_ne!(c.of_mention[0], c.of_mention[3]);
@@ -263,7 +265,7 @@ mod tests {
             Mention { span: i..i + s.len(), label }
         };
         let ms = vec![mention(src, "النظام السوري", Label::ORG), at("لنظام السوري", Label::ORG), mention(src, "لندن", Label::LOC), at("لندن", Label::LOC)];
-        let c = build(&Doc::new(src), &ms);
+        let c = build(&crate::ner::model().lex, &Doc::new(src), &ms);
         assert_eq!(c.of_mention[0], c.of_mention[1]);
         assert_eq!(c.list[c.of_mention[1]].canonical, "النظام السوري");
         assert_eq!(c.of_mention[2], c.of_mention[3]);
@@ -281,7 +283,7 @@ mod tests {
             Mention { span: iraq..iraq + "العراق".len(), label: Label::LOC },
             Mention { span: syria2..syria2 + "سورية".len(), label: Label::LOC },
         ];
-        let c = build(&doc, &mentions);
+        let c = build(&crate::ner::model().lex, &doc, &mentions);
         assert_eq!(c.list.len(), 2);
         assert_eq!(c.of_mention, [0, 1, 0]);
     }

@@ -20,13 +20,16 @@ pub mod ner;
 pub mod quotes;
 pub mod result;
 pub mod text;
+pub mod vocab;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 use std::ops::Range;
 
+pub use ner::Mention;
 pub use result::{Analysis, Cluster, Entity, Label, Quote, QuoteKind, Span, Speaker};
+pub use text::Doc;
 use serde::{Deserialize, Serialize};
 
 /// The crate version, also reported by `version()` in JS and `marsad --version`.
@@ -47,25 +50,6 @@ impl Default for Options {
     }
 }
 
-/// A text prepared for analysis: the original string and its tokens (byte offsets).
-pub struct Doc<'a> {
-    pub src: &'a str,
-    pub tokens: Vec<text::Token>,
-}
-
-impl<'a> Doc<'a> {
-    pub fn new(src: &'a str) -> Self {
-        Doc { src, tokens: text::tokenize(src) }
-    }
-}
-
-/// An entity mention found by the recognizer, in byte offsets of the original text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
-    pub span: Range<usize>,
-    pub label: Label,
-}
-
 /// Analyzes `text`: entities, mention clusters and (unless disabled) quotes with speakers.
 /// Never panics on any input; an empty text gives an empty result.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
@@ -76,7 +60,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 pub fn analyze_with(model: &ner::model::Model, text: &str, options: &Options) -> Analysis {
     let doc = Doc::new(text);
     let mentions = ner::recognize_with(model, &doc);
-    let groups = clusters::build(&doc, &mentions);
+    let groups = clusters::build(&model.lex, &doc, &mentions);
     let found = if options.quotes { quotes::find(&doc, &mentions, &groups) } else { Vec::new() };
     build_result(&doc, &mentions, &groups, &found)
 }

@@ -2,6 +2,8 @@
 //! the JS API (plain objects). All offsets are UTF-16 code units into the analyzed text, so in JS
 //! `text.slice(start, end) === item.text`.
 
+pub use crate::ner::tags::Label;
+pub use crate::quotes::QuoteKind;
 use serde::{Deserialize, Serialize};
 
 #[cfg(target_arch = "wasm32")]
@@ -18,37 +20,6 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     /// Groups of mentions that name the same person, place or organization.
     pub clusters: Vec<Cluster>,
-}
-
-/// An entity label. PER, LOC, ORG and MISC come from the NER model; more types may follow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-pub enum Label {
-    PER,
-    LOC,
-    ORG,
-    MISC,
-}
-
-impl Label {
-    pub const ALL: [Label; 4] = [Label::PER, Label::LOC, Label::ORG, Label::MISC];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::PER => "PER",
-            Label::LOC => "LOC",
-            Label::ORG => "ORG",
-            Label::MISC => "MISC",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Label> {
-        match s.to_ascii_uppercase().as_str() {
-            "PER" | "PERS" | "PERSON" => Some(Label::PER),
-            "LOC" | "GPE" | "LOCATION" => Some(Label::LOC),
-            "ORG" | "ORGANIZATION" => Some(Label::ORG),
-            "MISC" | "MIS" => Some(Label::MISC),
-            _ => None,
-        }
-    }
 }
 
 /// A span of the text.
@@ -75,19 +46,6 @@ pub struct Entity {
     pub label: Label,
     /// The id of the cluster this mention belongs to (see [`Analysis::clusters`]).
     pub cluster: u32,
-}
-
-/// What kind of quote.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "lowercase")]
-pub enum QuoteKind {
-    /// Words inside quotation marks, or first-person speech after a cue and a colon.
-    Direct,
-    /// Reported speech: a cue verb and أن / إن / على and the reported clause.
-    Indirect,
-    /// A line of the form `SPEAKER: statement`.
-    Headline,
 }
 
 /// Who said a quote: the mention nearest the quote that designates the speaker.

@@ -316,6 +316,18 @@ impl<'a> Utf16Map<'a> {
     }
 }
 
+/// A text prepared for analysis: the original string and its tokens (byte offsets).
+pub struct Doc<'a> {
+    pub src: &'a str,
+    pub tokens: Vec<Token>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(src: &'a str) -> Self {
+        Doc { src, tokens: tokenize(src) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,7 +40,7 @@ fn stages(text: &str) -> [f64; 4] {
         let a = t.elapsed().as_secs_f64();
         let m = ner::recognize(&doc);
         let b = t.elapsed().as_secs_f64();
-        let g = clusters::build(&doc, &m);
+        let g = clusters::build(&marsad::ner::model().lex, &doc, &m);
         let c = t.elapsed().as_secs_f64();
         let q = quotes::find(&doc, &m, &g);
         let d = t.elapsed().as_secs_f64();

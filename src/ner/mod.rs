@@ -11,10 +11,10 @@ pub mod model;
 pub mod tags;
 
 use self::model::{Model, F_CITY, F_COUNTRY, F_FUNC, F_GIVEN, F_NAMEPART, F_SURNAME};
-use self::tags::{Bio, LABELS, NTAGS};
-use crate::result::Label;
+use self::tags::{Bio, Label, LABELS, NTAGS};
 use crate::text::{is_ignorable, normalize, proclitic_splits, TokKind};
-use crate::{Doc, Mention};
+use crate::text::Doc;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
@@ -30,6 +30,13 @@ pub fn model() -> &'static Model {
             start: [0.0; NTAGS],
         })
     })
+}
+
+/// An entity mention found by the recognizer, in byte offsets of the original text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Range<usize>,
+    pub label: Label,
 }
 
 /// Document context (the `context_bits` features, the consistency pass) reaches this many lines:

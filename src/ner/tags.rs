@@ -3,7 +3,40 @@
 //! each label), which is what the rest of the crate and the training data speak. Tags are stored
 //! as plain `u8` (they index score arrays); these types say what the numbers mean, in one place.
 
-use crate::result::Label;
+use serde::{Deserialize, Serialize};
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+/// An entity label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub enum Label {
+    PER,
+    LOC,
+    ORG,
+    MISC,
+}
+
+impl Label {
+    pub const ALL: [Label; 4] = [Label::PER, Label::LOC, Label::ORG, Label::MISC];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::PER => "PER",
+            Label::LOC => "LOC",
+            Label::ORG => "ORG",
+            Label::MISC => "MISC",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Label> {
+        match s.to_ascii_uppercase().as_str() {
+            "PER" | "PERS" | "PERSON" => Some(Label::PER),
+            "LOC" | "GPE" | "LOCATION" => Some(Label::LOC),
+            "ORG" | "ORGANIZATION" => Some(Label::ORG),
+            "MISC" | "MIS" => Some(Label::MISC),
+            _ => None,
+        }
+    }
+}
 
 /// Number of BIOES tags: O and 4 positions × 4 labels.
 pub const NTAGS: usize = 17;

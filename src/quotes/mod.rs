@@ -3,7 +3,7 @@
 //!
 //! The pipeline, all linear in the number of tokens:
 //! 1. [`marks::pair`] pairs quotation marks per paragraph (outermost pairs only).
-//! 2. Every token is looked up once in the cue lexicon ([`lexicon::cue`]): reporting verbs in
+//! 2. Every token is looked up once in the cue lexicon ([`vocab::cue`]): reporting verbs in
 //!    every person and tense, participles (مضيفا, قائلة), and source markers (بحسب, وفق).
 //! 3. Each pair is kept or rejected (names, titles and terms in marks are rejected), and gets
 //!    its cue: the nearest one before it in the sentence, or one right after it.
@@ -15,16 +15,33 @@
 //!
 //! See docs/quotes.md for the rules and the measured figures.
 
-pub mod lexicon;
 pub mod marks;
 mod speaker;
 
+use crate::hash::{FxMap, FxSet};
 use crate::clusters::Clusters;
-use crate::result::{Label, QuoteKind};
+use crate::ner::tags::Label;
+use serde::{Deserialize, Serialize};
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
 use crate::text::{TokKind, Token};
-use crate::{Doc, Mention};
-use lexicon::{Cue, CueKind, Gender};
+use crate::ner::Mention;
+use crate::text::Doc;
+use crate::vocab::{self, Cue, CueKind, Gender};
 use std::ops::Range;
+
+/// What kind of quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words inside quotation marks, or first-person speech after a cue and a colon.
+    Direct,
+    /// Reported speech: a cue verb and أن / إن / على and the reported clause.
+    Indirect,
+    /// A line of the form `SPEAKER: statement`.
+    Headline,
+}
 
 /// A quote found in the text, in byte offsets.
 #[derive(Clone, Debug)]
@@ -60,7 +77,7 @@ pub(crate) struct Ctx<'a> {
     /// For each token, the byte where a person's name starts in it when the token is a word of
     /// a name the text marks as a person's without the recognizer (see [`person_words`]).
     pub person: Vec<usize>,
-    /// For each token, whether its word is a role head (وزير, الرئيس; see [`lexicon::is_role_head`]).
+    /// For each token, whether its word is a role head (وزير, الرئيس; see [`vocab::is_role_head`]).
     pub role_head: Vec<bool>,
 }
 
@@ -92,7 +109,7 @@ impl<'a> Ctx<'a> {
             para_start[i] = ps;
         }
         // The lexicon is looked up once per word form (news repeat their words).
-        let mut by_form: lexicon::FastMap<&str, (Option<Cue>, bool)> = lexicon::FastMap::default();
+        let mut by_form: FxMap<&str, (Option<Cue>, bool)> = FxMap::default();
         let mut role_head = vec![false; toks.len()];
         let cues: Vec<Option<Cue>> = toks
             .iter()
@@ -101,7 +118,7 @@ impl<'a> Ctx<'a> {
                 if t.kind != TokKind::Arabic {
                     return None;
                 }
-                let &mut (raw, is_role) = by_form.entry(t.norm.as_str()).or_insert_with(|| (lexicon::cue(&t.norm), lexicon::is_role_head(&t.norm)));
+                let &mut (raw, is_role) = by_form.entry(t.norm.as_str()).or_insert_with(|| (vocab::cue(&t.norm), vocab::is_role_head(&t.norm)));
                 role_head[i] = is_role;
                 // A word inside a name the recognizer found is no cue (شيانغ راي).
                 if mention_of[i] != NONE {
@@ -191,26 +208,26 @@ fn person_words(src: &str, toks: &[Token], cues: &[Option<Cue>], mention_of: &[u
         t.kind == TokKind::Arabic
             && t.norm.chars().count() >= 3
             && !t.norm.starts_with("ال")
-            && !lexicon::is_stop(&t.norm)
-            && !lexicon::is_role_head(&t.norm)
-            && !lexicon::is_role_cont(&t.norm)
-            && !lexicon::is_description_head(&t.norm)
-            && !lexicon::is_complementizer(&t.norm)
-            && lexicon::cue(&t.norm).is_none()
+            && !vocab::is_stop(&t.norm)
+            && !vocab::is_role_head(&t.norm)
+            && !vocab::is_role_cont(&t.norm)
+            && !vocab::is_description_head(&t.norm)
+            && !vocab::is_complementizer(&t.norm)
+            && vocab::cue(&t.norm).is_none()
     };
-    let mut names: lexicon::FastSet<&str> = lexicon::FastSet::default();
+    let mut names: FxSet<&str> = FxSet::default();
     for i in 0..toks.len() {
         let t = &toks[i];
         let next = toks.get(i + 1).filter(|n| !n.line_start);
         if t.is_punct("#") {
             if let Some(n) = next.filter(|n| n.kind == TokKind::Arabic && n.start == t.end) {
                 for w in n.norm.split('_') {
-                    if w.chars().count() >= 3 && !lexicon::is_stop(w) {
+                    if w.chars().count() >= 3 && !vocab::is_stop(w) {
                         names.insert(w);
                     }
                 }
             }
-        } else if t.kind == TokKind::Arabic && t.norm.starts_with("ال") && lexicon::is_role_head(&t.norm) {
+        } else if t.kind == TokKind::Arabic && t.norm.starts_with("ال") && vocab::is_role_head(&t.norm) {
             if let Some(n) = next.filter(|n| plain(n) && mention_of[i + 1] == NONE) {
                 names.insert(n.norm.as_str());
             }
@@ -394,7 +411,7 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     let intro = p.open > 0 && {
         let t = p.open - 1;
         ctx.is_punct(t, ":")
-            || (ctx.toks[t].kind == TokKind::Arabic && lexicon::is_complementizer(&ctx.toks[t].norm))
+            || (ctx.toks[t].kind == TokKind::Arabic && vocab::is_complementizer(&ctx.toks[t].norm))
             || ctx.cues[t].is_some_and(|c| c.kind != CueKind::Source)
             || (t > 0 && ctx.is_punct(t, ",") && ctx.cues[t - 1].is_some())
     };
@@ -419,7 +436,7 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
     let bare_proclitic = p.open > 0 && ctx.toks[p.open - 1].kind == TokKind::Arabic && ctx.norm(p.open - 1).chars().count() <= 1 && ctx.norm(p.open - 1) != "ل";
     let naming = before_word.is_some_and(|w| {
         let n = &ctx.toks[w].norm;
-        lexicon::is_title_noun(n) || (!bare_proclitic && n_words <= 4 && lexicon::is_naming(n))
+        vocab::is_title_noun(n) || (!bare_proclitic && n_words <= 4 && vocab::is_naming(n))
     }) && !intro;
     if naming {
         return None;
@@ -487,7 +504,7 @@ fn outer_cue(ctx: &Ctx, k: usize, sent: usize) -> usize {
     for _ in 0..3 {
         // A complementizer before `cur`, and a reporting cue before that.
         let lo = cur.saturating_sub(25).max(sent);
-        let Some(m) = (lo..cur).rev().find(|&i| ctx.toks[i].kind == TokKind::Arabic && lexicon::is_complementizer(ctx.norm(i))) else { break };
+        let Some(m) = (lo..cur).rev().find(|&i| ctx.toks[i].kind == TokKind::Arabic && vocab::is_complementizer(ctx.norm(i))) else { break };
         let lo2 = m.saturating_sub(14).max(sent);
         let Some(k0) = (lo2..m).rev().find(|&i| ctx.cues[i].is_some_and(|c| c.kind != CueKind::Source && c.reports)) else { break };
         // Another verb between the complementizer and `cur` starts a clause of its own.
@@ -517,18 +534,18 @@ fn colon_speech(ctx: &Ctx, in_quote: &[bool], cands: &mut Vec<Cand>) {
                 colon = Some(k);
                 break;
             }
-            if ctx.is_mark(k) || ctx.is_break(k) || (t.kind == TokKind::Arabic && lexicon::is_complementizer(&t.norm)) || ctx.cues[k].is_some_and(|x| x.kind != CueKind::Source) {
+            if ctx.is_mark(k) || ctx.is_break(k) || (t.kind == TokKind::Arabic && vocab::is_complementizer(&t.norm)) || ctx.cues[k].is_some_and(|x| x.kind != CueKind::Source) {
                 break;
             }
             k += 1;
         }
         let Some(colon) = colon else { continue };
-        if colon > 0 && ctx.toks[colon - 1].kind == TokKind::Arabic && lexicon::is_naming(ctx.norm(colon - 1)) {
+        if colon > 0 && ctx.toks[colon - 1].kind == TokKind::Arabic && vocab::is_naming(ctx.norm(colon - 1)) {
             continue; // فيلم: الفهد الأسود
         }
         // The speaker's words between the cue and the colon: narration naming them ends the speech.
         let subject: Vec<&str> = (c + 1..colon)
-            .filter(|&k| ctx.toks[k].kind == TokKind::Arabic && !lexicon::is_stop(ctx.norm(k)) && ctx.norm(k).chars().count() >= 3)
+            .filter(|&k| ctx.toks[k].kind == TokKind::Arabic && !vocab::is_stop(ctx.norm(k)) && ctx.norm(k).chars().count() >= 3)
             .map(|k| ctx.norm(k))
             .collect();
         let names_speaker = |k: usize| {
@@ -587,12 +604,12 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], pair_close: &[usize], cands: &mut Vec<
                 break;
             }
             if t.kind == TokKind::Arabic {
-                if cue.reports && lexicon::is_complementizer(&t.norm) {
+                if cue.reports && vocab::is_complementizer(&t.norm) {
                     comp = Some(k);
                     break;
                 }
                 if cue.ala && t.text(ctx.src) == "على" && k <= c + 8 {
-                    comp = Some(if k + 1 < n && lexicon::is_complementizer(ctx.norm(k + 1)) { k + 1 } else { k });
+                    comp = Some(if k + 1 < n && vocab::is_complementizer(ctx.norm(k + 1)) { k + 1 } else { k });
                     break;
                 }
                 if ctx.cues[k].is_some_and(|x| x.kind != CueKind::Source) {
@@ -666,7 +683,7 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], pair_close: &[usize], cands: &mut Vec<
 /// (مشيرا إلى أن, قائلا: "...", مضيفة "...").
 pub(crate) fn participle_acts(ctx: &Ctx, e: usize) -> bool {
     let n = ctx.toks.len();
-    (e + 1..(e + 4).min(n)).any(|j| ctx.is_punct(j, ":") || ctx.is_mark(j) || (ctx.toks[j].kind == TokKind::Arabic && lexicon::is_complementizer(ctx.norm(j))))
+    (e + 1..(e + 4).min(n)).any(|j| ctx.is_punct(j, ":") || ctx.is_mark(j) || (ctx.toks[j].kind == TokKind::Arabic && vocab::is_complementizer(ctx.norm(j))))
 }
 
 /// Labels that end in a colon without being a speaker.
@@ -689,7 +706,7 @@ fn headlines(ctx: &Ctx, cands: &mut Vec<Cand>) {
         if head.is_empty() || e - colon > 45 {
             continue;
         }
-        if !head.clone().all(|k| ctx.toks[k].is_word()) || head.clone().any(|k| ctx.cues[k].is_some() || NOT_SPEAKERS.contains(&ctx.norm(k)) || lexicon::is_stop(ctx.norm(k))) {
+        if !head.clone().all(|k| ctx.toks[k].is_word()) || head.clone().any(|k| ctx.cues[k].is_some() || NOT_SPEAKERS.contains(&ctx.norm(k)) || vocab::is_stop(ctx.norm(k))) {
             continue;
         }
         if head.len() > 4 || head.clone().all(|k| ctx.mention_label(k) == Some(Label::LOC)) {

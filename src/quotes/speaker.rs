@@ -15,9 +15,11 @@
 //! The canonical name is the longest name of the same entity: its cluster's canonical, or a
 //! longer speaker name or cluster whose words include all the words of this one.
 
-use super::lexicon::{self, CueKind, Gender};
+use crate::hash::FxMap;
+use crate::vocab::{self, CueKind, Gender};
 use super::{gender_ok, Cand, Ctx, Found, FoundSpeaker, NONE};
-use crate::result::{Label, QuoteKind};
+use super::QuoteKind;
+use crate::ner::tags::Label;
 use crate::text::{normalize, TokKind};
 use std::ops::Range;
 
@@ -41,7 +43,7 @@ fn spk_from_mention(ctx: &Ctx, m: usize, gender: Gender) -> Spk {
     let src = ctx.src;
     while let Some(sp) = src[span.clone()].rfind(' ') {
         let last = normalize(&src[span.start + sp + 1..span.end]);
-        if lexicon::is_stop(&last) || lexicon::is_complementizer(&last) {
+        if vocab::is_stop(&last) || vocab::is_complementizer(&last) {
             span.end = span.start + sp;
         } else {
             break;
@@ -93,10 +95,10 @@ fn name_run_from(ctx: &Ctx, from: usize, limit: usize, continuing: bool) -> usiz
         k >= limit
             || !ctx.toks[k].is_word()
             || ctx.toks[k].line_start
-            || lexicon::is_stop(ctx.norm(k))
-            || lexicon::is_complementizer(ctx.norm(k))
+            || vocab::is_stop(ctx.norm(k))
+            || vocab::is_complementizer(ctx.norm(k))
             || ctx.cues[k].is_some()
-            || lexicon::is_role_head(ctx.norm(k))
+            || vocab::is_role_head(ctx.norm(k))
     };
     let mut k = from;
     while k < limit && k - from < 5 {
@@ -163,8 +165,8 @@ fn skip_role(ctx: &Ctx, j: usize, e: usize) -> usize {
             continue;
         }
         let is_role = ctx.toks[k].is_punct(",")
-            || lexicon::is_role_cont(nrm)
-            || lexicon::is_role_head(nrm)
+            || vocab::is_role_cont(nrm)
+            || vocab::is_role_head(nrm)
             || nrm.starts_with("ال")
             || (nrm.starts_with('ل') && nrm.chars().count() > 4 && ctx.toks[k].kind == TokKind::Arabic && !ctx.toks[k - 1].is_punct(","))
             || matches!(ctx.mention_label(k), Some(Label::ORG | Label::LOC));
@@ -193,7 +195,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     // The phrase: words up to a stop, a cue, punctuation (commas allowed around a role).
     let mut e = j;
     let mut commas = 0;
-    let mut role_only = lexicon::is_role_head(ctx.norm(j));
+    let mut role_only = vocab::is_role_head(ctx.norm(j));
     while e < limit && e - j < 12 {
         let t = &ctx.toks[e];
         if e > j && t.line_start {
@@ -204,9 +206,9 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
             let nrm = t.norm.as_str();
             let inside_mention = m != NONE && ctx.mentions[m].span.start < t.start;
             let next_def = e + 1 < limit && (ctx.norm(e + 1).starts_with("ال") || ctx.mention_of[e + 1] != NONE);
-            let role_gen = role_only && e > j && nrm.starts_with('ل') && nrm.chars().count() > 4 && (!lexicon::is_stop(nrm) || next_def);
-            let role_word = role_only && e > j && lexicon::is_role_cont(nrm);
-            if !inside_mention && !role_gen && !role_word && (lexicon::is_stop(nrm) || lexicon::is_complementizer(nrm) || (e > j && ctx.cues[e].is_some())) {
+            let role_gen = role_only && e > j && nrm.starts_with('ل') && nrm.chars().count() > 4 && (!vocab::is_stop(nrm) || next_def);
+            let role_word = role_only && e > j && vocab::is_role_cont(nrm);
+            if !inside_mention && !role_gen && !role_word && (vocab::is_stop(nrm) || vocab::is_complementizer(nrm) || (e > j && ctx.cues[e].is_some())) {
                 let next_def = e + 1 < limit && (ctx.norm(e + 1).starts_with("ال") || ctx.mention_of[e + 1] != NONE);
                 let inner = e > j && role_only && (nrm == "باسم" || (matches!(nrm, "لدي" | "في" | "عن") && next_def));
                 if !inner {
@@ -214,7 +216,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
                 }
             }
             let role_prep = e > j && matches!(nrm, "باسم" | "لدي" | "في" | "عن");
-            if !(lexicon::is_role_head(nrm) || lexicon::is_role_cont(nrm) || nrm.starts_with("ال") || role_gen || role_prep || matches!(ctx.mention_label(e), Some(Label::ORG | Label::LOC))) {
+            if !(vocab::is_role_head(nrm) || vocab::is_role_cont(nrm) || nrm.starts_with("ال") || role_gen || role_prep || matches!(ctx.mention_label(e), Some(Label::ORG | Label::LOC))) {
                 role_only = false;
             }
             e += 1;
@@ -233,7 +235,7 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
     }
     let first = ctx.norm(j);
     // 1. Title and role, then the name (the recognizer's, or by the shape of the words).
-    if lexicon::is_role_head(first) {
+    if vocab::is_role_head(first) {
         let k = skip_role(ctx, j, e);
         if k < e {
             if ctx.mention_label(k) == Some(Label::PER) {
@@ -264,14 +266,14 @@ fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Option<Spk> {
         _ => {}
     }
     // 3. A bare name (وقال بوحجة ...), or a description (مصدر أمني, المتظاهرون, قيادة الدفاع).
-    if !lexicon::is_description_head(first) && !lexicon::is_role_cont(first) && !first.starts_with("ال") && ctx.toks[j].kind == TokKind::Arabic {
+    if !vocab::is_description_head(first) && !vocab::is_role_cont(first) && !first.starts_with("ال") && ctx.toks[j].kind == TokKind::Arabic {
         let r = name_run(ctx, j, e);
         if r > j && (name_ends(ctx, r, e) || ctx.person[j] != NONE) {
             return Some(spk_from_tokens(ctx, j..r, true, gender));
         }
     }
     if let Some(k) = (j..e).find(|&k| matches!(ctx.mention_label(k), Some(Label::PER))) {
-        if k == j + 1 && lexicon::is_description_head(first) && !first.starts_with("ال") {
+        if k == j + 1 && vocab::is_description_head(first) && !first.starts_with("ال") {
             // An indefinite head with the person as its genitive (عائلة أبوالفتوح, والد
             // الطفل): the speaker is the head's referent, not the person.
             return Some(spk_from_tokens(ctx, j..past_mention(ctx, k, e), false, gender));
@@ -311,8 +313,8 @@ fn name_ends(ctx: &Ctx, r: usize, e: usize) -> bool {
         || !ctx.toks[r].is_word()
         || ctx.norm(r).starts_with("ال")
         || ctx.mention_of[r] != NONE
-        || lexicon::is_stop(ctx.norm(r))
-        || lexicon::is_role_head(ctx.norm(r))
+        || vocab::is_stop(ctx.norm(r))
+        || vocab::is_role_head(ctx.norm(r))
         || ctx.norm(r).starts_with('ل')
         || ctx.norm(r).starts_with('ب')
 }
@@ -368,7 +370,7 @@ fn subject_before(ctx: &Ctx, c: usize, gender: Gender) -> Option<Spk> {
         }
     }
     // A sentence that opens with its subject: "مجلس الأمن شدد ...".
-    if k - sent <= 4 && (sent..k).all(|i| ctx.toks[i].is_word() && !lexicon::is_stop(ctx.norm(i)) && ctx.cues[i].is_none()) {
+    if k - sent <= 4 && (sent..k).all(|i| ctx.toks[i].is_word() && !vocab::is_stop(ctx.norm(i)) && ctx.cues[i].is_none()) {
         let mut s = sent;
         if matches!(ctx.norm(s), "لكن" | "ولكن") {
             s += 1;
@@ -385,11 +387,11 @@ fn plural_before(ctx: &Ctx, c: usize) -> Option<Spk> {
     let mut k = c;
     while k > sent && c - k < 6 {
         let t = &ctx.toks[k - 1];
-        if !t.is_word() || ctx.cues[k - 1].is_some() || lexicon::is_complementizer(&t.norm) {
+        if !t.is_word() || ctx.cues[k - 1].is_some() || vocab::is_complementizer(&t.norm) {
             break;
         }
         let quantified = t.norm == "من" && k >= 2 && matches!(ctx.norm(k - 2), "اكثر" | "اقل" | "عشرات" | "مئات" | "الاف" | "كثير" | "كثيرا" | "بعض" | "عدد" | "مييات");
-        if lexicon::is_stop(&t.norm) && !quantified {
+        if vocab::is_stop(&t.norm) && !quantified {
             break;
         }
         k -= 1;
@@ -485,7 +487,7 @@ fn implicit(ctx: &Ctx, c: usize, gender: Gender, hist: &[Spk]) -> Option<Spk> {
     // إلا أن الحكومة تنكر ..., معتبرة).
     if let Some(k) = (sent..c.min(sent + 4)).find(|&k| {
         let n = ctx.norm(k);
-        n.starts_with("ال") && lexicon::is_description_head(n) && gender_ok(if lexicon::looks_feminine(n) { Gender::Fem } else { Gender::Masc }, gender)
+        n.starts_with("ال") && vocab::is_description_head(n) && gender_ok(if vocab::looks_feminine(n) { Gender::Fem } else { Gender::Masc }, gender)
     }) {
         let e = if k + 1 < c && ctx.norm(k + 1).starts_with("ال") && ctx.cues[k + 1].is_none() { k + 2 } else { k + 1 };
         return Some(description(ctx, k, e, gender));
@@ -506,10 +508,10 @@ fn subject_person(ctx: &Ctx, k: usize) -> bool {
     }
     // Over a title or nationality before the name (طلب من المطربة أحلام, سجلها البرتغالي X).
     let mut b = k;
-    while b > 0 && k - b < 2 && ctx.toks[b - 1].is_word() && (lexicon::is_role_head(ctx.norm(b - 1)) || (ctx.norm(b - 1).starts_with("ال") && !lexicon::is_stop(ctx.norm(b - 1)))) {
+    while b > 0 && k - b < 2 && ctx.toks[b - 1].is_word() && (vocab::is_role_head(ctx.norm(b - 1)) || (ctx.norm(b - 1).starts_with("ال") && !vocab::is_stop(ctx.norm(b - 1)))) {
         b -= 1;
     }
-    if b > 0 && lexicon::is_stop(ctx.norm(b - 1)) && !matches!(ctx.norm(b - 1), "ان" | "انه" | "لكن" | "ولكن" | "حيث" | "كما" | "و" | "ف" | "اذ" | "بل" | "ثم") {
+    if b > 0 && vocab::is_stop(ctx.norm(b - 1)) && !matches!(ctx.norm(b - 1), "ان" | "انه" | "لكن" | "ولكن" | "حيث" | "كما" | "و" | "ف" | "اذ" | "بل" | "ثم") {
         return false;
     }
     // In a relative clause (التي سجلها رونالدو): not the subject.
@@ -519,7 +521,7 @@ fn subject_person(ctx: &Ctx, k: usize) -> bool {
 /// A verb in the feminine: past -ت (غادرت, واصلت) or present تـ (لتتذكر).
 fn feminine_verb(n: &str) -> bool {
     let v = n.trim_start_matches(['و', 'ف']).trim_start_matches('ل');
-    v.chars().count() >= 3 && (v.ends_with('ت') || v.starts_with('ت')) && !lexicon::is_stop(n)
+    v.chars().count() >= 3 && (v.ends_with('ت') || v.starts_with('ت')) && !vocab::is_stop(n)
 }
 
 /// A description that reads as plural (النواب, المتظاهرون, خبراء, مسؤولون).
@@ -570,7 +572,7 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                 if c + 2 < n && ctx.norm(c + 1) == "في" {
                     // جاء في (ملخص) تقرير المنظمة: the document's author.
                     let mut j = c + 2;
-                    while j + 1 < n && j < c + 5 && lexicon::is_document(ctx.norm(j)) && ctx.toks[j + 1].is_word() && !lexicon::is_stop(ctx.norm(j + 1)) {
+                    while j + 1 < n && j < c + 5 && vocab::is_document(ctx.norm(j)) && ctx.toks[j + 1].is_word() && !vocab::is_stop(ctx.norm(j + 1)) {
                         j += 1;
                     }
                     return np_after(ctx, j, (c + 14).min(n), Gender::Any).map(|s| (s, true));
@@ -581,7 +583,7 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             if ctx.norm(c).trim_start_matches('و').starts_with("نقل") {
                 // The last عن before the reported words (بيان صادر عن وزارة الإعلام عن النائب العام).
                 if let Some(k) = (c + 1..(c + 18).min(n))
-                    .take_while(|&k| !ctx.is_break(k) && !ctx.is_mark(k) && !lexicon::is_complementizer(ctx.norm(k)) && !ctx.norm(k).starts_with("قول"))
+                    .take_while(|&k| !ctx.is_break(k) && !ctx.is_mark(k) && !vocab::is_complementizer(ctx.norm(k)) && !ctx.norm(k).starts_with("قول"))
                     .filter(|&k| matches!(ctx.norm(k), "عن" | "لسان"))
                     .last()
                 {
@@ -591,7 +593,7 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                 }
             }
             // إنها حذرت ..., أنه قال ...: the subject is the outer speaker.
-            if depth == 0 && c > 0 && ctx.toks[c - 1].kind == TokKind::Arabic && lexicon::is_complementizer(ctx.norm(c - 1)) && ctx.norm(c - 1).len() > "ان".len() {
+            if depth == 0 && c > 0 && ctx.toks[c - 1].kind == TokKind::Arabic && vocab::is_complementizer(ctx.norm(c - 1)) && ctx.norm(c - 1).len() > "ان".len() {
                 let sent = ctx.sentence_start(c);
                 if let Some(k0) = (sent..c - 1).rev().find(|&k| ctx.cues[k].is_some_and(|x| x.kind == CueKind::Verb)) {
                     if let Some(r) = of_cue(ctx, k0, hist, 1) {
@@ -614,7 +616,7 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                 let v = ctx.norm(c).trim_start_matches('و');
                 v.starts_with('ي') || v.starts_with('ت')
             };
-            if c > sent && ((present && c - sent <= 3) || cue.gender == Gender::Plural) && (sent..c).all(|k| ctx.toks[k].is_word() && !lexicon::is_stop(ctx.norm(k)) && ctx.cues[k].is_none()) {
+            if c > sent && ((present && c - sent <= 3) || cue.gender == Gender::Plural) && (sent..c).all(|k| ctx.toks[k].is_word() && !vocab::is_stop(ctx.norm(k)) && ctx.cues[k].is_none()) {
                 if let Some(s) = np_after(ctx, sent, c, cue.gender) {
                     return Some((s, true));
                 }
@@ -643,7 +645,7 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
                 return Some((s, true));
             }
             // من جهته / من جانبه before the verb, with no subject: the other party.
-            let on_his_part = (c.saturating_sub(3)..c).any(|k| lexicon::is_on_his_part(ctx.norm(k)).is_some() && k > 0 && ctx.norm(k - 1) == "من");
+            let on_his_part = (c.saturating_sub(3)..c).any(|k| vocab::is_on_his_part(ctx.norm(k)).is_some() && k > 0 && ctx.norm(k - 1) == "من");
             if on_his_part {
                 let last = hist.last();
                 return mention_before(ctx, c, last).or_else(|| from_history(hist, cue.gender, last)).map(|s| (s, false));
@@ -655,7 +657,7 @@ fn of_cue(ctx: &Ctx, c: usize, hist: &[Spk], depth: u8) -> Option<(Spk, bool)> {
             // the person or organization opening the sentence.
             let sent = ctx.sentence_start(c);
             if cue.gender == Gender::Plural {
-                if let Some(k) = (sent..c).find(|&k| ctx.toks[k].kind == TokKind::Arabic && looks_plural(ctx.norm(k)) && !lexicon::is_stop(ctx.norm(k))) {
+                if let Some(k) = (sent..c).find(|&k| ctx.toks[k].kind == TokKind::Arabic && looks_plural(ctx.norm(k)) && !vocab::is_stop(ctx.norm(k))) {
                     let e = if k + 1 < c && ctx.norm(k + 1).starts_with("ال") { k + 2 } else { k + 1 };
                     return Some((description(ctx, k, e, cue.gender), true));
                 }
@@ -692,7 +694,7 @@ fn of_headline(ctx: &Ctx, head: Range<usize>) -> Option<Spk> {
     if m != NONE && matches!(ctx.mentions[m].label, Label::PER | Label::ORG) && head.clone().all(|k| ctx.mention_of[k] == m) {
         return Some(spk_from_mention(ctx, m, Gender::Any));
     }
-    let named = !lexicon::is_role_head(ctx.norm(head.start)) && !ctx.norm(head.start).starts_with("ال");
+    let named = !vocab::is_role_head(ctx.norm(head.start)) && !ctx.norm(head.start).starts_with("ال");
     Some(spk_from_tokens(ctx, head, named, Gender::Any))
 }
 
@@ -760,7 +762,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
         let titled = s.as_ref().is_some_and(|s| {
             !s.named && s.cluster.is_none() && {
                 let first = s.key.split(' ').next().unwrap_or("");
-                first.starts_with("ال") && lexicon::is_role_head(first)
+                first.starts_with("ال") && vocab::is_role_head(first)
             }
         });
         last_named.push(if titled {
@@ -786,7 +788,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
     }
     // Roles written with a name (رئيس مجلس إدارة البنك العربي, صبيح المصري): a later
     // description by that role designates the same person.
-    let mut by_role: lexicon::FastMap<String, usize> = lexicon::FastMap::default();
+    let mut by_role: FxMap<String, usize> = FxMap::default();
     for (i, s) in spks.iter().enumerate() {
         if let Some(s) = s {
             if let Some(r) = &s.role {
@@ -805,7 +807,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
     let n = ctx.toks.len();
     for i in 0..n {
         let t = &ctx.toks[i];
-        if t.kind != TokKind::Arabic || !ctx.role_head[i] || (i > 0 && !ctx.toks[i].line_start && (lexicon::is_role_head(ctx.norm(i - 1)) || lexicon::is_role_cont(ctx.norm(i - 1)))) {
+        if t.kind != TokKind::Arabic || !ctx.role_head[i] || (i > 0 && !ctx.toks[i].line_start && (vocab::is_role_head(ctx.norm(i - 1)) || vocab::is_role_cont(ctx.norm(i - 1)))) {
             continue;
         }
         let mut e = i + 1;
@@ -830,7 +832,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             }
         }
     }
-    let mut by_word: lexicon::FastMap<&str, Vec<usize>> = lexicon::FastMap::default();
+    let mut by_word: FxMap<&str, Vec<usize>> = FxMap::default();
     for (i, (ws, _, _)) in names.iter().enumerate() {
         for w in ws {
             let v = by_word.entry(w.as_str()).or_default();
@@ -839,7 +841,7 @@ pub(crate) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
             }
         }
     }
-    let mut by_prefix: lexicon::FastMap<String, usize> = lexicon::FastMap::default();
+    let mut by_prefix: FxMap<String, usize> = FxMap::default();
     for (r, &i) in &by_role {
         if let Some(p) = prefix4(r) {
             // The earliest speaker wins (independent of the map's order).

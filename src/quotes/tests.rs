@@ -19,7 +19,7 @@ fn run(src: &str, names: &[(&str, Label)]) -> Vec<Q> {
         }
     }
     mentions.sort_by_key(|m| m.span.start);
-    let groups = clusters::build(&doc, &mentions);
+    let groups = clusters::build(&crate::ner::model().lex, &doc, &mentions);
     find(&doc, &mentions, &groups)
         .into_iter()
         .map(|q| {

@@ -1,11 +1,10 @@
-//! Word lists for quotes: reporting cues, roles and titles, words that stop a speaker phrase,
-//! and nouns that introduce names in quotation marks. Every entry is in the matching form of
+//! Word tables shared by clusters and quotes: reporting cues, roles and titles, words that stop
+//! a speaker phrase, and nouns that introduce names in quotation marks. Every entry is in the matching form of
 //! [`crate::text::normalize`] (أ/إ/آ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, no diacritics).
 
 use crate::text::normalize;
 
-/// The crate's one deterministic hash for word tables (see `crate::hash`).
-pub use crate::hash::{FxMap as FastMap, FxSet as FastSet};
+use crate::hash::{FxMap, FxSet};
 use std::sync::OnceLock;
 
 /// Grammatical gender (and number) a cue verb agrees with.
@@ -120,11 +119,11 @@ const VERBS: &[(&str, &str)] = &[
 /// Source markers: the speaker is the noun phrase after them.
 const SOURCES: &[&str] = &["بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا", "لسان", "بحسبما", "وفقما"];
 
-static CUES: OnceLock<FastMap<String, Cue>> = OnceLock::new();
+static CUES: OnceLock<FxMap<String, Cue>> = OnceLock::new();
 
-fn cues() -> &'static FastMap<String, Cue> {
+fn cues() -> &'static FxMap<String, Cue> {
     CUES.get_or_init(|| {
-        let mut m = FastMap::default();
+        let mut m = FxMap::default();
         for (forms, flags) in VERBS {
             let reports = flags.contains('r');
             let ala = flags.contains('a');
@@ -291,7 +290,7 @@ const NAMING: &[&str] = &[
     "اغاني", "اغانيه", "قصه", "الدوري", "كاس", "سلاح", "عمليه", "دار", "معرض", "متحف", "جامعه", "مدرسه", "مجمع",
 ];
 
-type Set = FastSet<String>;
+type Set = FxSet<String>;
 
 fn set_of(lists: &[&[&str]]) -> Set {
     lists.iter().flat_map(|l| l.iter()).map(|w| normalize(w)).collect()
