@@ -245,9 +245,15 @@ def resolve(text, ents, quotes):
         gq.append({'start': s, 'end': e, 'text': text[s:e], 'kind': q['kind'], 'speaker': q['speaker']})
         cursor = s + 1
     gq.sort(key=lambda q: (q['start'], q['end']))
-    for a, b in zip(gq, gq[1:]):
-        if b['start'] < a['end']:
-            problems.append(f"quotes overlap: {a['text'][:30]!r} and {b['text'][:30]!r}")
+    # A direct fragment may stand inside the indirect clause that reports it (nested); any other
+    # overlap is a mistake.
+    for i, a in enumerate(gq):
+        for b in gq[i + 1:]:
+            if b['start'] >= a['end']:
+                break
+            inside = (a['start'] <= b['start'] and b['end'] <= a['end']) or (b['start'] <= a['start'] and a['end'] <= b['end'])
+            if not (inside and {a['kind'], b['kind']} == {'direct', 'indirect'}):
+                problems.append(f"quotes overlap: {a['text'][:30]!r} and {b['text'][:30]!r}")
     return out, gq, problems
 
 
@@ -334,7 +340,9 @@ def merged_news_train(docno, text):
             extra = json.load(f)
         have = [(q['start'], q['end']) for q in gold['quotes']]
         for q in extra['quotes']:
-            if q['kind'] != 'direct' and not any(a < q['end'] and q['start'] < b for a, b in have):
+            # Kept unless it crosses a gold direct quote (containing one is nesting, allowed).
+            crosses = any(a < q['end'] and q['start'] < b and not (q['start'] <= a and b <= q['end']) for a, b in have)
+            if q['kind'] != 'direct' and not crosses:
                 gold['quotes'].append(q)
         gold['quotes'].sort(key=lambda q: (q['start'], q['end']))
         gold['quote_kinds'] = list(KINDS)
