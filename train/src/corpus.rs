@@ -5,6 +5,7 @@ use marsad::ner::tags::{Bio, MISC};
 use marsad::ner::BLOCK_LINES;
 use marsad::Label;
 use marsad::text::{tokenize, Token};
+use serde::Deserialize;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
@@ -82,21 +83,36 @@ pub fn conll_seq(sent: &[(String, String)]) -> Seq {
     Seq { block: 0, src, toks, tags, opt: Vec::new() }
 }
 
-/// Gold entities of an annotated article, as byte spans: (start, end, label, optional).
+/// The parts of a gold file (../shared/ANNOTATION.md) that training reads.
+#[derive(Deserialize)]
+struct GoldFile {
+    entities: Vec<GoldEntity>,
+}
+
+#[derive(Deserialize)]
+struct GoldEntity {
+    /// Code-point offsets.
+    start: usize,
+    end: usize,
+    label: String,
+    #[serde(default)]
+    optional: bool,
+}
+
+/// Gold entities of an annotated article, as byte spans: (start, end, label, optional). Labels
+/// other than PER, LOC, ORG, MISC (dates, numbers) are not the recognizer's and are left out.
 pub fn read_gold(text: &str, gold_path: &Path) -> Result<Vec<(usize, usize, String, bool)>, String> {
-    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path).map_err(|e| e.to_string())?)
-        .map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let raw = std::fs::read_to_string(gold_path).map_err(|e| format!("cannot read {}: {e}", gold_path.display()))?;
+    let g: GoldFile = serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", gold_path.display()))?;
     let mut cp2b: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     cp2b.push(text.len());
     let mut out = Vec::new();
-    for e in g["entities"].as_array().into_iter().flatten() {
-        let s = e["start"].as_u64().unwrap_or(0) as usize;
-        let t = e["end"].as_u64().unwrap_or(0) as usize;
-        if s >= t || t >= cp2b.len() {
-            continue;
+    for e in g.entities {
+        if e.start >= e.end || e.end >= cp2b.len() {
+            return Err(format!("{}: entity {}..{} is outside the text", gold_path.display(), e.start, e.end));
         }
-        let lab = Label::parse(e["label"].as_str().unwrap_or("")).map_or("MISC", |l| l.as_str());
-        out.push((cp2b[s], cp2b[t], lab.to_string(), e["optional"].as_bool().unwrap_or(false)));
+        let Some(lab) = Label::parse(&e.label) else { continue };
+        out.push((cp2b[e.start], cp2b[e.end], lab.as_str().to_string(), e.optional));
     }
     out.sort();
     Ok(out)
@@ -136,6 +152,7 @@ pub fn article_seqs(text: &str, gold: &[(usize, usize, String, bool)], doc_id: u
     out
 }
 
+/// The news-train articles (../shared/data/news-train), by name.
 pub fn news_train_docs(shared: &Path) -> Result<Vec<Article>, String> {
     let dir = shared.join("news-train");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -151,5 +168,36 @@ pub fn news_train_docs(shared: &Path) -> Result<Vec<Article>, String> {
         let gold = read_gold(&text, &dir.join(&n))?;
         out.push((stem, text, gold));
     }
+    Ok(out)
+}
+
+/// The annotation-pool articles annotated in this repo (`annotation/gold/NAME.gold.json`, built by
+/// annotation/annotate.py), with their texts from the ANT corpus, by name.
+pub fn pool_docs(shared: &Path, gold_dir: &Path) -> Result<Vec<Article>, String> {
+    let Ok(rd) = std::fs::read_dir(gold_dir) else { return Ok(Vec::new()) };
+    let mut names: Vec<String> = rd.filter_map(|e| e.ok()?.file_name().into_string().ok()).filter_map(|n| n.strip_suffix(".gold.json").map(str::to_string)).collect();
+    names.sort();
+    let texts = crate::news::ant_texts(shared, &names.iter().cloned().collect())?;
+    names
+        .into_iter()
+        .map(|n| {
+            let text = texts.get(&n).cloned().ok_or_else(|| format!("{n} is not in the ANT corpus"))?;
+            let gold = read_gold(&text, &gold_dir.join(format!("{n}.gold.json")))?;
+            Ok((n, text, gold))
+        })
+        .collect()
+}
+
+/// An annotated news article and where it comes from.
+pub struct NewsDoc {
+    pub article: Article,
+    /// From the annotation pool (annotated in this repo), not news-train.
+    pub pool: bool,
+}
+
+/// Every annotated news article: news-train, then the annotated pool articles, by name.
+pub fn news_docs(cfg: &crate::Config) -> Result<Vec<NewsDoc>, String> {
+    let mut out: Vec<NewsDoc> = news_train_docs(&cfg.shared)?.into_iter().map(|article| NewsDoc { article, pool: false }).collect();
+    out.extend(pool_docs(&cfg.shared, &cfg.pool)?.into_iter().map(|article| NewsDoc { article, pool: true }));
     Ok(out)
 }

@@ -36,7 +36,10 @@ options:
   --max-features N    weights kept (default 80000)
   --clusters N        fine word clusters (default 512)
   --min-count N       news count for a word to get a cluster (default 5)
-  --no-news-train     ANERcorp train only";
+  --no-news-train     ANERcorp train only
+  --pool DIR          gold of the annotated pool articles (default annotation/gold)
+  --no-pool           train on news-train only (the pool articles are still scored in cv)
+  --news-articles N   train on at most N annotated news articles (learning curve)";
 
 /// Training settings.
 #[derive(Clone, Debug)]
@@ -49,6 +52,11 @@ pub struct Config {
     pub coarse: usize,
     pub min_news_count: u32,
     pub no_news_train: bool,
+    /// Gold of the annotated pool articles (annotation/gold), and whether to leave them out.
+    pub pool: PathBuf,
+    pub no_pool: bool,
+    /// Train on at most this many annotated news articles (a learning curve).
+    pub news_articles: Option<usize>,
     /// The CRF's L2 weight and its L-BFGS iterations (at most).
     pub crf_c2: f64,
     pub crf_iters: usize,
@@ -65,6 +73,9 @@ impl Default for Config {
             coarse: 48,
             min_news_count: 5,
             no_news_train: false,
+            pool: PathBuf::from("annotation/gold"),
+            no_pool: false,
+            news_articles: None,
             crf_c2: 3.0,
             crf_iters: 100,
         }
@@ -105,6 +116,9 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command,
             Long("clusters") => cfg.clusters = p.value()?.parse()?,
             Long("min-count") => cfg.min_news_count = p.value()?.parse()?,
             Long("no-news-train") => cfg.no_news_train = true,
+            Long("pool") => cfg.pool = p.value()?.into(),
+            Long("no-pool") => cfg.no_pool = true,
+            Long("news-articles") => cfg.news_articles = Some(p.value()?.parse()?),
             Long("help") | Short('h') => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -143,8 +157,9 @@ fn main() -> ExitCode {
 fn train(cfg: &Config) -> Result<(), String> {
     let t0 = Instant::now();
     let sents = corpus::read_conll(&cfg.shared.join("anercorp/train.txt"))?;
-    let docs = corpus::news_train_docs(&cfg.shared)?;
-    let seqs = cv::training_seqs(cfg, &sents, 0..0, &docs, |_| true);
+    let docs = corpus::news_docs(cfg)?;
+    let articles: Vec<corpus::Article> = docs.iter().map(|d| d.article.clone()).collect();
+    let seqs = cv::training_seqs(cfg, &sents, 0..0, &articles, cv::doc_filter(cfg, &docs, None));
     eprintln!("training sequences: {} ({} tokens)", seqs.len(), seqs.iter().map(|s| s.toks.len()).sum::<usize>());
     let news = news::news_stats(cfg)?;
     let lex = lexicon::build_lexicon(cfg, &news, &seqs)?;

@@ -10,6 +10,7 @@ use marsad::text::{normalize, tokenize, TokKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::BufReader;
+use std::path::Path;
 use std::time::Instant;
 
 /// Context words (the most frequent) of the co-occurrence matrix.
@@ -22,8 +23,37 @@ const EMBED_DIM: usize = 256;
 /// The fields of an ANT article that are read.
 #[derive(Deserialize)]
 struct NewsArticle {
+    docno: String,
     title: String,
     text: String,
+}
+
+/// The ANT corpus, decompressed: one JSON article a line.
+fn ant_json(shared: &Path) -> Result<String, String> {
+    let path = shared.join("news/ant-multisource-v2.1.jsonl.xz");
+    let file = std::fs::File::open(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut json = Vec::new();
+    lzma_rs::xz_decompress(&mut BufReader::new(file), &mut json).map_err(|e| format!("cannot decompress {}: {e:?}", path.display()))?;
+    String::from_utf8(json).map_err(|e| format!("{} is not UTF-8: {e}", path.display()))
+}
+
+fn ant_articles(json: &str) -> impl Iterator<Item = Result<NewsArticle, String>> + '_ {
+    json.lines().enumerate().map(|(n, line)| serde_json::from_str(line).map_err(|e| format!("ANT corpus line {}: {e}", n + 1)))
+}
+
+/// The texts of these ANT articles as annotated: title, blank line, body, newline.
+pub fn ant_texts(shared: &Path, docnos: &BTreeSet<String>) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    if docnos.is_empty() {
+        return Ok(out);
+    }
+    for a in ant_articles(&ant_json(shared)?) {
+        let a = a?;
+        if docnos.contains(&a.docno) {
+            out.insert(a.docno, format!("{}\n\n{}\n", a.title, a.text));
+        }
+    }
+    Ok(out)
 }
 
 pub struct NewsStats {
@@ -56,17 +86,13 @@ pub fn news_stats(cfg: &Config) -> Result<NewsStats, String> {
         return Ok(NewsStats { words, ctx });
     }
     let t0 = Instant::now();
-    let path = cfg.shared.join("news/ant-multisource-v2.1.jsonl.xz");
-    let file = std::fs::File::open(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut json = Vec::new();
-    lzma_rs::xz_decompress(&mut BufReader::new(file), &mut json).map_err(|e| format!("cannot decompress {}: {e:?}", path.display()))?;
-    let json = String::from_utf8(json).map_err(|e| format!("{} is not UTF-8: {e}", path.display()))?;
+    let json = ant_json(&cfg.shared)?;
     let mut ids: FxMap<String, u32> = FxMap::default();
     let mut names: Vec<String> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
     let mut stream: Vec<u32> = Vec::new(); // token ids, u32::MAX between lines
-    for (n, line) in json.lines().enumerate() {
-        let article: NewsArticle = serde_json::from_str(line).map_err(|e| format!("{} line {}: {e}", path.display(), n + 1))?;
+    for article in ant_articles(&json) {
+        let article = article?;
         for t in [&article.title, &article.text] {
             for tok in tokenize(t) {
                 if tok.line_start {
