@@ -282,16 +282,24 @@ def build_one(path, pool):
     return docno, text, gold, problems
 
 
+def try_build(path, pool):
+    """build_one, or None after printing why the spec cannot be read."""
+    try:
+        return build_one(path, pool)
+    except Problem as e:
+        print('ERROR', e)
+        return None
+
+
 def cmd_check(paths):
     pool = set(pool_docnos())
     bad = 0
     for p in paths:
-        try:
-            docno, text, gold, problems = build_one(p, pool)
-        except Problem as e:
-            print('ERROR', e)
+        built = try_build(p, pool)
+        if built is None:
             bad += 1
             continue
+        docno, text, gold, problems = built
         print(f'== {docno}: {len(gold["entities"])} entities, {len(gold["quotes"])} quotes')
         for e in gold['entities']:
             ctx = text[max(0, e['start'] - 12):e['start']] + '[' + e['text'] + ']' + text[e['end']:e['end'] + 12]
@@ -315,12 +323,11 @@ def cmd_build():
         os.makedirs(os.path.join(HERE, dst), exist_ok=True)
         load_texts([parse_spec(p)[0] for p in files])
         for p in files:
-            try:
-                docno, text, gold, problems = build_one(p, pool)
-            except Problem as e:
-                print('ERROR', e)
+            built = try_build(p, pool)
+            if built is None:
                 n_bad += 1
                 continue
+            docno, text, gold, problems = built
             for pr in problems:
                 print('PROBLEM', pr)
             n_bad += bool(problems)

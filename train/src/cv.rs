@@ -77,14 +77,13 @@ pub fn cross_validate(cfg: &Config, k: usize, sents: &[Vec<(String, String)>]) -
         }
         let mut fold_acc = eval::DocAcc::default();
         // Held-out news articles, analyzed in full (for score.py docs, speakers included).
-        for (i, d) in docs.iter().enumerate().filter(|(i, _)| i % k == f) {
+        for d in docs.iter().enumerate().filter(|(i, _)| i % k == f).map(|(_, d)| d) {
             let (name, text, gold) = &d.article;
             let ents = eval::entities_with(&model, text);
             if d.pool { &mut acc_pool } else { &mut acc_nt }.add(text, gold, &ents);
             fold_acc.add(text, gold, &ents);
             let json = serde_json::to_string(&marsad::analyze_with(&model, text, &marsad::Options::default())).map_err(|e| e.to_string())?;
             std::fs::write(sys.join(format!("{name}.json")), json).map_err(|e| e.to_string())?;
-            let _ = i;
         }
         per_fold.push((res[5].1.f1, res[4].1.f1, fold_acc.micro().2));
     }
