@@ -79,6 +79,19 @@ fn build_result(doc: &Doc, mentions: &[Mention], groups: &clusters::Clusters, fo
             Entity { start: s.start, end: s.end, text: s.text, label: m.label, cluster: groups.of_mention[i] as u32 }
         })
         .collect();
+    // A speaker span that is no mention of its cluster is a description of it.
+    let mut described: Vec<Vec<Range<usize>>> = vec![Vec::new(); groups.list.len()];
+    for sp in found.iter().filter_map(|q| q.speaker.as_ref()) {
+        if let Some(g) = sp.cluster.filter(|&g| g < groups.list.len()) {
+            let is_mention = groups.list[g].mentions.iter().any(|&i| mentions[i].span.start < sp.span.end && sp.span.start < mentions[i].span.end);
+            if !is_mention && !described[g].contains(&sp.span) {
+                described[g].push(sp.span.clone());
+            }
+        }
+    }
+    for d in &mut described {
+        d.sort_by_key(|r| (r.start, r.end));
+    }
     let clusters = groups
         .list
         .iter()
@@ -89,6 +102,7 @@ fn build_result(doc: &Doc, mentions: &[Mention], groups: &clusters::Clusters, fo
             canonical: c.canonical.clone(),
             mentions: c.mentions.iter().map(|&i| span(&mentions[i].span)).collect(),
             roles: c.roles.clone(),
+            descriptions: described[id].iter().map(|r| span(r)).collect(),
         })
         .collect();
     let quotes = found

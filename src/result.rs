@@ -94,4 +94,7 @@ pub struct Cluster {
     pub mentions: Vec<Span>,
     /// Roles and titles the text gives it (وزير الخارجية الروسي), in order of first use.
     pub roles: Vec<String>,
+    /// Descriptions that designate it as a quote's speaker (وقال الوزير, وأضافت المحكمة), in
+    /// text order; each is a quote's `speaker` span whose `cluster` is this one.
+    pub descriptions: Vec<Span>,
 }

@@ -22,6 +22,7 @@
 
 mod candidates;
 mod context;
+mod coref;
 pub mod marks;
 mod speaker;
 
@@ -77,7 +78,9 @@ pub fn find(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Found> 
     let pairs = marks::pair(doc.src, &doc.tokens);
     let (cands, in_quote) = candidates::collect(&ctx, &pairs);
     ctx.quoted = in_quote;
-    speaker::resolve(&ctx, cands)
+    let mut found = speaker::resolve(&ctx, cands);
+    coref::resolve(&ctx, &mut found);
+    found
 }
 
 #[cfg(test)]

@@ -269,3 +269,24 @@ fn an_official_then_the_name_gives_the_name() {
     let qs = run("وقال مسؤول بالشرطة إن \"التحقيق مستمر\".", &[]);
     assert_eq!(direct(&qs)[0].2, "مسؤول بالشرطة");
 }
+
+#[test]
+fn a_description_takes_the_organization_it_names() {
+    // المحكمة is a word of المحكمة الجنائية الدولية, mentioned before; البيان speaks for it.
+    let src = "سلمت مالي متهما إلى المحكمة الجنائية الدولية. وقالت المحكمة في بيان إن \"المتهم سيمثل أمامها قريبا\". وأضاف البيان أن \"التهم تشمل جرائم حرب\".";
+    let qs = run(src, &[("المحكمة الجنائية الدولية", Label::ORG), ("مالي", Label::LOC)]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 2, "{qs:?}");
+    assert_eq!((d[0].2.as_str(), d[0].3.as_str()), ("المحكمة", "المحكمة الجنائية الدولية"));
+    assert_eq!((d[1].2.as_str(), d[1].3.as_str()), ("البيان", "المحكمة الجنائية الدولية"));
+}
+
+#[test]
+fn a_description_whose_modifier_disagrees_stays_a_description() {
+    // الشركة الروسية does not fit شركة أبل (الروسية is no word of its name or roles).
+    let src = "أعلنت شركة أبل نتائجها أمس. وقالت الشركة الروسية في بيان \"سنرد على القرار قريبا\".";
+    let qs = run(src, &[("شركة أبل", Label::ORG)]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 1, "{qs:?}");
+    assert_eq!((d[0].2.as_str(), d[0].3.as_str()), ("الشركة الروسية", "الشركة الروسية"));
+}
