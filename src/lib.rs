@@ -56,7 +56,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analyze_with(ner::model(), text, options)
 }
 
-/// [`analyze`] with another entity model (cross-validation in `marsad train`).
+/// [`analyze`] with another entity model (cross-validation in `marsad-train cv`).
 pub fn analyze_with(model: &ner::model::Model, text: &str, options: &Options) -> Analysis {
     let doc = Doc::new(text);
     let mentions = ner::recognize_with(model, &doc);

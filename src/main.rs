@@ -1,5 +1,5 @@
-//! The `marsad` command line: `marsad analyze [FILE] [--pretty]` prints the same JSON as the JS
-//! `analyze()`.
+//! The `marsad` command line: `marsad analyze [FILE] [--pretty] [--no-quotes]` prints the same JSON
+//! as the JS `analyze()` (standard input when there is no FILE); `marsad --version`.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;

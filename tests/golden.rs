@@ -1,14 +1,36 @@
-//! Golden tests: the full analysis of the texts in tests/golden/, rendered one item per line,
-//! compared with NAME.golden. `UPDATE_GOLDEN=1 cargo test --test golden` rewrites them.
+//! Golden tests: the full analysis of each text in tests/golden/, rendered one item per line with
+//! everything a reviewer must see (spans, texts, cues, speakers, clusters), compared with
+//! NAME.golden as ordered text; a mismatch prints a unified diff. After an intended change,
+//! `UPDATE_GOLDEN=1 cargo test --release -p marsad --test golden` rewrites the files (then review
+//! `git diff tests/golden`). The format is described in tests/golden/README.md.
+
+mod common;
 
 use std::fmt::Write as _;
 use std::path::Path;
+
+/// How many characters of a quote's text its line shows.
+const QUOTE_CHARS: usize = 40;
+
+/// `s` on one line: newlines and tabs made visible, so that every item stays one line.
+fn one_line(s: &str) -> String {
+    s.replace('\r', "\\r").replace('\n', "\\n").replace('\t', "\\t").replace('\u{2029}', "\\u{2029}").replace('\u{2028}', "\\u{2028}")
+}
+
+/// The first `QUOTE_CHARS` characters of `s`, with `…` when there is more.
+fn head(s: &str) -> String {
+    let mut h: String = s.chars().take(QUOTE_CHARS).collect();
+    if s.chars().nth(QUOTE_CHARS).is_some() {
+        h.push('…');
+    }
+    one_line(&h)
+}
 
 fn render(text: &str) -> String {
     let r = marsad::analyze(text, &marsad::Options::default());
     let mut out = String::new();
     for e in &r.entities {
-        let _ = writeln!(out, "{} {}..{} {}", e.label.as_str(), e.start, e.end, e.text);
+        let _ = writeln!(out, "{} {}..{} {} #{}", e.label.as_str(), e.start, e.end, one_line(&e.text), e.cluster);
     }
     for q in &r.quotes {
         let kind = match q.kind {
@@ -16,33 +38,34 @@ fn render(text: &str) -> String {
             marsad::QuoteKind::Indirect => "indirect",
             marsad::QuoteKind::Headline => "headline",
         };
-        let speaker = q.speaker.as_ref().map_or("-".to_string(), |s| s.canonical.clone());
-        let _ = writeln!(out, "QUOTE {kind} {speaker} {}..{}", q.start, q.end);
+        let cue = q.cue.as_ref().map_or("-".to_string(), |c| format!("{} {}..{}", one_line(&c.text), c.start, c.end));
+        let speaker = match &q.speaker {
+            None => "-".to_string(),
+            Some(s) => {
+                let cluster = s.cluster.map_or(String::new(), |c| format!(" #{c}"));
+                format!("{}..{} {} → {}{cluster}", s.start, s.end, one_line(&s.text), one_line(&s.canonical))
+            }
+        };
+        let _ = writeln!(out, "QUOTE {kind} {}..{} «{}» cue {cue} speaker {speaker}", q.start, q.end, head(&q.text));
     }
     for c in &r.clusters {
-        let _ = writeln!(out, "CLUSTER {} {} {} [{}]", c.id, c.label.as_str(), c.canonical, c.roles.join("; "));
+        let mentions: Vec<String> = c.mentions.iter().map(|m| format!("{}..{}", m.start, m.end)).collect();
+        let _ = writeln!(
+            out,
+            "CLUSTER #{} {} {} [{}] mentions {}",
+            c.id,
+            c.label.as_str(),
+            one_line(&c.canonical),
+            one_line(&c.roles.join("; ")),
+            mentions.join(" ")
+        );
     }
     out
 }
 
-/// A line diff of two renderings (lines only in one side, in order).
-fn diff(want: &str, got: &str) -> String {
-    let w: Vec<&str> = want.lines().collect();
-    let g: Vec<&str> = got.lines().collect();
-    let ws: std::collections::HashSet<&str> = w.iter().copied().collect();
-    let gs: std::collections::HashSet<&str> = g.iter().copied().collect();
-    let mut out = String::new();
-    for l in &w {
-        if !gs.contains(l) {
-            let _ = writeln!(out, "- {l}");
-        }
-    }
-    for l in &g {
-        if !ws.contains(l) {
-            let _ = writeln!(out, "+ {l}");
-        }
-    }
-    out
+/// A unified diff (3 lines of context) from the golden file to the current rendering.
+fn diff(name: &str, want: &str, got: &str) -> String {
+    similar::TextDiff::from_lines(want, got).unified_diff().context_radius(3).header(&format!("{name} (golden)"), &format!("{name} (now)")).to_string()
 }
 
 #[test]
@@ -55,6 +78,7 @@ fn golden_files() {
     let mut failures = Vec::new();
     for txt in names {
         let text = std::fs::read_to_string(&txt).unwrap();
+        common::check(&text, &marsad::analyze(&text, &marsad::Options::default())).unwrap_or_else(|e| panic!("{}: {e}", txt.display()));
         let got = render(&text);
         let golden = txt.with_extension("golden");
         if update {
@@ -63,8 +87,13 @@ fn golden_files() {
         }
         let want = std::fs::read_to_string(&golden).unwrap_or_default();
         if want != got {
-            failures.push(format!("{}:\n{}", golden.display(), diff(&want, &got)));
+            let name = golden.file_name().unwrap().to_string_lossy().into_owned();
+            failures.push(diff(&name, &want, &got));
         }
     }
-    assert!(failures.is_empty(), "golden mismatch (UPDATE_GOLDEN=1 to accept):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "golden mismatch; if the change is intended: UPDATE_GOLDEN=1 cargo test --release -p marsad --test golden\n{}",
+        failures.join("\n")
+    );
 }

@@ -195,8 +195,34 @@ fn entities_invariant(src: String, inserts: Vec<(usize, char)>, inside: bool) ->
     Ok(())
 }
 
+/// `src` without the three constructions where the quote finder still compares tokens by their
+/// bytes, so that an invisible mark there changes the result (a known defect of `src/quotes/mod.rs`,
+/// pinned by the ignored `known_defect_*` tests below): periods (`Ctx::is_break` takes two periods
+/// as a run, and a period between letters as an abbreviation, only when their bytes touch), `#`
+/// (a hashtag name only when the word's bytes touch the `#`), and the word على (compared as raw
+/// text, so ع + mark + لى is not على). Everything else in the generated texts stays.
+fn without_byte_adjacency_rules(src: String) -> String {
+    src.replace('.', "!").replace('#', " ").replace("على", "عن")
+}
+
+/// The inserts without a tatweel right before or after a quotation mark: there the tatweel is
+/// read by design (`quotes::marks`: the tatweel of a proclitic, بـ"فبركة", is a space before the
+/// mark), so it may change how the mark pairs.
+fn no_tatweel_at_marks(src: &str, inserts: Vec<(usize, char)>) -> Vec<(usize, char)> {
+    let chars: Vec<char> = src.chars().collect();
+    let is_mark = |c: Option<&char>| c.is_some_and(|c| "«»“”„‹›\"'‘’".contains(*c));
+    inserts
+        .into_iter()
+        .filter(|&(at, c)| {
+            let at = at % (chars.len() + 1);
+            c != '\u{0640}' || !(is_mark(at.checked_sub(1).and_then(|p| chars.get(p))) || is_mark(chars.get(at)))
+        })
+        .collect()
+}
+
 fn quotes_invariant(src: String, inserts: Vec<(usize, char)>, inside: bool) -> Result<(), TestCaseError> {
-    let src = visible(src);
+    let src = without_byte_adjacency_rules(visible(src));
+    let inserts = no_tatweel_at_marks(&src, inserts);
     let (marked, shift) = insert_marks(&src, &inserts, inside);
     let a = analyze(&src, &Options::default());
     let b = analyze(&marked, &Options::default());
@@ -204,6 +230,41 @@ fn quotes_invariant(src: String, inserts: Vec<(usize, char)>, inside: bool) -> R
     prop_assert_eq!(found(&a, &none, &strip_invisible), found(&b, &shift, &strip_invisible),
         "\n  input:  {:?}\n  marked: {:?}", src, marked);
     Ok(())
+}
+
+/// Quotes, cues and speakers of `src` and of `src` with an LRM inserted at char index `at`, as
+/// [`found`] gives them (offsets mapped back to `src`).
+fn quotes_with_lrm(src: &str, at: usize) -> (Vec<String>, Vec<String>) {
+    let (marked, shift) = insert_marks(src, &[(at, '\u{200E}')], true);
+    let none = vec![0u32; utf16(src).len() + 1];
+    (found(&analyze(src, &Options::default()), &none, &strip_invisible), found(&analyze(&marked, &Options::default()), &shift, &strip_invisible))
+}
+
+// The known defect, one minimal case per construction (found by the invariance properties with
+// PROPTEST_RNG_SEED=2, 26 and by hand). They fail today; the fix is in src/quotes/mod.rs (tokens
+// touch when only ignorable characters lie between them; على compared without them). When it
+// lands, remove the `#[ignore]`s and `without_byte_adjacency_rules`.
+
+#[test]
+#[ignore = "fails: Ctx::is_break sees '.' LRM '.' as two sentence breaks (byte adjacency), so the headline is lost"]
+fn known_defect_a_mark_inside_a_period_run() {
+    let (a, b) = quotes_with_lrm("وزير الخارجية:..الحكومة تريد السلام اليوم", 15);
+    assert_eq!(a, b);
+}
+
+#[test]
+#[ignore = "fails: person_words takes a hashtag name only when its bytes touch the '#', so the speaker is lost"]
+fn known_defect_a_mark_after_a_hashtag() {
+    let src = "الخارجية#وقال«\nالخارجية«ءءءء\u{2029}¡Aسورية'：ءءءaA\0aaaaA\0a“😀 في‹‹aAaaaaA\0‹أن“وقال«";
+    let (a, b) = quotes_with_lrm(src, 9);
+    assert_eq!(a, b);
+}
+
+#[test]
+#[ignore = "fails: the على of أكد على is compared as raw text, so ع LRM لى introduces no reported speech"]
+fn known_defect_a_mark_inside_ala() {
+    let (a, b) = quotes_with_lrm("وأكد الوزير على ضرورة الحوار بين الأطراف.", 13);
+    assert_eq!(a, b);
 }
 
 proptest! {
@@ -216,14 +277,10 @@ proptest! {
         entities_invariant(src, inserts, false)?;
     }
 
-    /// The same for quotes, cues and speakers (quotation marks are read through invisible marks).
-    ///
-    /// IGNORED: still fails now and then (about 1 run in 5 of 1000 cases) on generated text with
-    /// chains of mixed marks, e.g. an LRM inserted into
-    /// `الخارجية#وقال«\nالخارجية«ءءءء\u{2029}¡Aسورية'：ءءءaA\0aaaaA\0a“😀 في‹‹aAaaaaA\0‹أن“وقال«`
-    /// changes which marks pair. The fixed regression above (a mark at the text start) holds.
+    /// The same for quotes, cues and speakers (quotation marks are read through invisible marks),
+    /// on texts without the constructions of the known defect (see `without_byte_adjacency_rules`),
+    /// and with no tatweel next to a quotation mark (where it means something: `no_tatweel_at_marks`).
     #[test]
-    #[ignore]
     fn invisible_marks_between_words_change_only_quote_offsets((src, inserts) in invariance_inputs()) {
         quotes_invariant(src, inserts, false)?;
     }
@@ -235,13 +292,9 @@ proptest! {
         entities_invariant(src, inserts, true)?;
     }
 
-    /// The same for quotes, cues and speakers.
-    ///
-    /// IGNORED: a rare failure remains (about 1 run in 10 of 1000 cases) on garbage text where a
-    /// mark lands inside a word next to a chain of quotation marks, e.g. an LRM inside
-    /// `«لافروف«\u{200e}𝕏«أكد«…` changes which marks pair. Between words (the run above) it holds.
+    /// The same for quotes, cues and speakers, marks inside words too, on texts without the
+    /// constructions of the known defect (see `without_byte_adjacency_rules`).
     #[test]
-    #[ignore]
     fn invisible_marks_anywhere_change_only_quote_offsets((src, inserts) in invariance_inputs_anywhere()) {
         quotes_invariant(src, inserts, true)?;
     }

@@ -161,8 +161,6 @@ const EOS: u64 = 0x0e05;
 pub struct SeqFeatures {
     pub feats: Vec<u32>,
     pub offs: Vec<u32>,
-    /// Per-token facts (stem hash, cluster, flags), reused by the second stage.
-    pub facts: Vec<TokFacts>,
 }
 
 impl SeqFeatures {
@@ -229,13 +227,11 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
     push(f.stem_h);
     push(hash_bytes(T_PRO, norm[..a].as_bytes()));
     let noart = stem.strip_prefix("ال").filter(|s| s.chars().count() >= 2);
-    {
-        // Light form: keeps ى apart from ي (على "on" vs علي "Ali").
-        let raw = t.text(src);
-        let ends_alef_maqsura = raw.trim_end_matches(crate::text::is_ignorable).ends_with('ى');
-        push(mix(mix(T_LIGHT, f.norm_h), ends_alef_maqsura as u64));
-        push(mix(T_NOART, noart.map_or(0, |s| hash_bytes(T_NOART, s.as_bytes()))));
-    }
+    // Light form: keeps ى apart from ي (على "on" vs علي "Ali").
+    let raw = t.text(src);
+    let ends_alef_maqsura = raw.trim_end_matches(crate::text::is_ignorable).ends_with('ى');
+    push(mix(mix(T_LIGHT, f.norm_h), ends_alef_maqsura as u64));
+    push(mix(T_NOART, noart.map_or(0, |s| hash_bytes(T_NOART, s.as_bytes()))));
     // Affixes and character trigrams of the stem.
     let mut cb = [0usize; 64];
     let mut nc = 0;
@@ -248,11 +244,9 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
     let nc = nc.min(63);
     cb[nc] = stem.len();
     if f.kind <= 2 {
-        {
-            for k in 1..=4.min(nc) {
-                push(hash_bytes(T_PRE * 16 + k as u64, stem[..cb[k]].as_bytes()));
-                push(hash_bytes(T_SUF * 16 + k as u64, stem[cb[nc - k]..].as_bytes()));
-            }
+        for k in 1..=4.min(nc) {
+            push(hash_bytes(T_PRE * 16 + k as u64, stem[..cb[k]].as_bytes()));
+            push(hash_bytes(T_SUF * 16 + k as u64, stem[cb[nc - k]..].as_bytes()));
         }
         if nc >= 3 {
             // Trigrams with boundary markers: ^ab, abc..., yz$.
@@ -263,31 +257,17 @@ fn push_static(t: &Token, f: &TokFacts, src: &str, push: &mut impl FnMut(u64)) {
             push(hash_bytes(T_TRI * 16 + 2, stem[cb[nc - 2]..].as_bytes()));
         }
     }
-    {
-        let shape = (f.kind as u64) | (len_bucket(nc) << 4) | ((noart.is_some() as u64) << 9);
-        push(mix(T_SHAPE, shape));
-    }
-    {
-        push(mix(T_CL, f.cluster as u64));
-        push(mix(T_CL + 100, f.coarse as u64));
-    }
-    {
-        push(mix(T_FREQ, f.freq as u64));
-    }
-    {
-        push(mix(T_PCTX, f.pctx as u64));
-    }
-    {
-        push(mix(T_ART, f.art as u64));
-    }
-    {
-        push(mix(T_LCTX, f.lctx as u64));
-    }
-    {
-        for b in 0..NFLAGS {
-            if f.flags & (1 << b) != 0 {
-                push(mix(T_FLAG, b as u64));
-            }
+    let shape = (f.kind as u64) | (len_bucket(nc) << 4) | ((noart.is_some() as u64) << 9);
+    push(mix(T_SHAPE, shape));
+    push(mix(T_CL, f.cluster as u64));
+    push(mix(T_CL + 100, f.coarse as u64));
+    push(mix(T_FREQ, f.freq as u64));
+    push(mix(T_PCTX, f.pctx as u64));
+    push(mix(T_ART, f.art as u64));
+    push(mix(T_LCTX, f.lctx as u64));
+    for b in 0..NFLAGS {
+        if f.flags & (1 << b) != 0 {
+            push(mix(T_FLAG, b as u64));
         }
     }
 }
@@ -299,41 +279,29 @@ pub const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 /// after the end of the sequence). They depend on the neighbour's form only, so they too can be
 /// summed once per word form and offset.
 fn push_neighbour(d: isize, c: Option<&TokFacts>, push: &mut impl FnMut(u64)) {
-    {
-        let (hw, hs) = match c {
-            Some(c) => (c.norm_h, c.stem_h),
-            None => (if d < 0 { BOS } else { EOS }, if d < 0 { BOS } else { EOS }),
-        };
-        push(mix(mix(T_CTXW, d as u64), hw));
-        if d.abs() == 1 {
-            push(mix(mix(T_CTXS, d as u64), hs));
-        }
+    let (hw, hs) = match c {
+        Some(c) => (c.norm_h, c.stem_h),
+        None => (if d < 0 { BOS } else { EOS }, if d < 0 { BOS } else { EOS }),
+    };
+    push(mix(mix(T_CTXW, d as u64), hw));
+    if d.abs() == 1 {
+        push(mix(mix(T_CTXS, d as u64), hs));
     }
-    {
-        let (cl, co) = c.map_or((0xffff, 0xff), |c| (c.cluster as u64, c.coarse as u64));
-        if d.abs() == 1 {
-            push(mix(mix(T_CTXCL, d as u64), cl));
-        }
-        push(mix(mix(T_CTXCL + 100, d as u64), co));
+    let (cl, co) = c.map_or((0xffff, 0xff), |c| (c.cluster as u64, c.coarse as u64));
+    if d.abs() == 1 {
+        push(mix(mix(T_CTXCL, d as u64), cl));
     }
+    push(mix(mix(T_CTXCL + 100, d as u64), co));
     if d.abs() == 1 {
         let side = if d < 0 { 100 } else { 200 };
-        {
-            push(mix(T_ART + side, c.map_or(0xff, |c| c.art as u64)));
-        }
-        {
-            push(mix(T_PCTX + side, c.map_or(0xff, |c| c.pctx as u64)));
-        }
-        {
-            push(mix(T_LCTX + side, c.map_or(0xff, |c| c.lctx as u64)));
-        }
+        push(mix(T_ART + side, c.map_or(0xff, |c| c.art as u64)));
+        push(mix(T_PCTX + side, c.map_or(0xff, |c| c.pctx as u64)));
+        push(mix(T_LCTX + side, c.map_or(0xff, |c| c.lctx as u64)));
     }
-    {
-        if let Some(c) = c {
-            for b in 0..NFLAGS {
-                if c.flags & (1 << b) != 0 {
-                    push(mix(mix(T_CTXFLAG, d as u64), b as u64));
-                }
+    if let Some(c) = c {
+        for b in 0..NFLAGS {
+            if c.flags & (1 << b) != 0 {
+                push(mix(mix(T_CTXFLAG, d as u64), b as u64));
             }
         }
     }
@@ -345,66 +313,54 @@ fn push_pair(i: usize, toks: &[Token], facts: &[TokFacts], marks: &[(u16, u8)], 
     let n = toks.len();
     let f = &facts[i];
     let ctx = |j: isize| -> Option<&TokFacts> { if j < 0 || j as usize >= n { None } else { Some(&facts[j as usize]) } };
-    {
-        push(mix(T_SHAPE + 100, f.kind as u64 | ((i == 0) as u64) << 4 | (toks[i].line_start as u64) << 5));
-    }
-    {
-        let prev_h = ctx(i as isize - 1).map_or(BOS, |c| c.stem_h);
-        let next_h = ctx(i as isize + 1).map_or(EOS, |c| c.stem_h);
-        push(mix(mix(T_BIGRAM, prev_h), f.stem_h));
-        push(mix(mix(T_BIGRAM + 100, f.stem_h), next_h));
-    }
-    {
-        let pco = ctx(i as isize - 1).map_or(0xff, |c| c.coarse as u64);
-        let nco = ctx(i as isize + 1).map_or(0xff, |c| c.coarse as u64);
-        push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
-        push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
-    }
+    push(mix(T_SHAPE + 100, f.kind as u64 | ((i == 0) as u64) << 4 | (toks[i].line_start as u64) << 5));
+    let prev_h = ctx(i as isize - 1).map_or(BOS, |c| c.stem_h);
+    let next_h = ctx(i as isize + 1).map_or(EOS, |c| c.stem_h);
+    push(mix(mix(T_BIGRAM, prev_h), f.stem_h));
+    push(mix(mix(T_BIGRAM + 100, f.stem_h), next_h));
+    let pco = ctx(i as isize - 1).map_or(0xff, |c| c.coarse as u64);
+    let nco = ctx(i as isize + 1).map_or(0xff, |c| c.coarse as u64);
+    push(mix(mix(mix(T_CLPAIR, pco), f.coarse as u64), 1));
+    push(mix(mix(mix(T_CLPAIR, f.coarse as u64), nco), 2));
     // Inside a run after an organization head word (وزارة العدل الأمريكية): the distance back to
     // the head, up to 4 words, stopped by punctuation, function words and line starts.
-    {
-        let mut d = 0usize;
-        let mut j = i;
-        while j > 0 && d < 4 {
-            if toks[j].line_start {
-                break;
-            }
-            j -= 1;
-            d += 1;
-            let c = &facts[j];
-            if c.flags & super::model::F_ORGHEAD != 0 {
-                let has_art = toks[i].norm[f.stem_at as usize..].starts_with("ال");
-                push(mix(mix(T_ORGRUN, d as u64), has_art as u64));
-                push(mix(mix(T_ORGRUN + 100, d as u64), f.coarse as u64));
-                break;
-            }
-            if c.kind != 1 || c.flags & (F_FUNC | super::model::F_REPORT) != 0 {
-                break;
-            }
+    let mut dist = 0usize;
+    let mut back = i;
+    while back > 0 && dist < 4 {
+        if toks[back].line_start {
+            break;
+        }
+        back -= 1;
+        dist += 1;
+        let c = &facts[back];
+        if c.flags & super::model::F_ORGHEAD != 0 {
+            let has_art = toks[i].norm[f.stem_at as usize..].starts_with("ال");
+            push(mix(mix(T_ORGRUN, dist as u64), has_art as u64));
+            push(mix(mix(T_ORGRUN + 100, dist as u64), f.coarse as u64));
+            break;
+        }
+        if c.kind != 1 || c.flags & (F_FUNC | super::model::F_REPORT) != 0 {
+            break;
         }
     }
     // Document context: the lexicon flags seen before (low 16 bits) and after (high 16 bits)
     // other occurrences of this stem in its block of the text.
-    {
-        if let Some(&bits) = ctx_bits.get(i) {
-            for b in 0..32 {
-                if bits & (1 << b) != 0 {
-                    push(mix(T_DOCCTX, b as u64));
-                }
+    if let Some(&bits) = ctx_bits.get(i) {
+        for b in 0..32 {
+            if bits & (1 << b) != 0 {
+                push(mix(T_DOCCTX, b as u64));
             }
         }
     }
     // Phrase lexicon (countries, cities, organizations, full person names).
-    {
-        let (pk, pp) = marks[i];
-        if pk != 0 {
-            push(mix(mix(T_PHRASE, pk as u64), pp as u64));
-        }
-        for d in [-1isize, 1] {
-            let j = i as isize + d;
-            if j >= 0 && (j as usize) < n && marks[j as usize].0 != 0 {
-                push(mix(mix(T_PHRASE + 100, d as u64), marks[j as usize].0 as u64));
-            }
+    let (pk, pp) = marks[i];
+    if pk != 0 {
+        push(mix(mix(T_PHRASE, pk as u64), pp as u64));
+    }
+    for d in [-1isize, 1] {
+        let j = i as isize + d;
+        if j >= 0 && (j as usize) < n && marks[j as usize].0 != 0 {
+            push(mix(mix(T_PHRASE + 100, d as u64), marks[j as usize].0 as u64));
         }
     }
 }
@@ -440,7 +396,7 @@ pub fn extract_with(src: &str, toks: &[Token], lex: &Lexicon, facts: Vec<TokFact
         push_dynamic(i, toks, &facts, &marks, ctx_bits, &mut push);
         offs.push(feats.len() as u32);
     }
-    SeqFeatures { feats, offs, facts }
+    SeqFeatures { feats, offs }
 }
 
 /// Per-text cache, by word form: the sums of its static features, and of the features it gives

@@ -1,3 +1,6 @@
+//! Unit tests of the recognizer: feature keys and stems, BIOES and latent tags, proclitic
+//! trimming, the shipped model, and that the per-text and cross-call caches give the full result.
+
 use super::features::{extract, feature_stem, SeqFeatures};
 use super::model::{viterbi, Lexicon, Model, Weights, WordInfo, F_GIVEN};
 use super::tags::{allowed, bio_to_bioes, latent_allows, Tag, LATENT_O, LATENT_OPT, NTAGS};

@@ -6,7 +6,7 @@ use marsad::{Doc, Label};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// CoNLL sentences as one text: tokens joined by spaces, sentences by newlines (what `marsad
+/// CoNLL sentences as one text: tokens joined by spaces, sentences by newlines (what `marsad-train
 /// eval --conll` analyzes, and what score.py conll expects).
 pub fn conll_text(sents: &[Vec<(String, String)>]) -> String {
     sents.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
