@@ -2,7 +2,8 @@
 """Turn compact annotation specs into gold files (../shared/ANNOTATION.md format). Standard library only.
 
 Texts are never copied into the repo: they are read from the ANT corpus in ../shared/data/news (or, for
-news-train supplements, from ../shared/data/news-train) each time.
+news-train supplements, from ../shared/data/news-train; for quotes-dev and the seed, from ../shared/data/quotes-dev
+and ../shared/examples) each time.
 
   annotate.py text DOCNO            print the article (title, blank line, body) as it will be annotated
   annotate.py quotes DOCNO          the quotes a news-train gold file has already (direct only)
@@ -11,6 +12,9 @@ news-train supplements, from ../shared/data/news-train) each time.
   annotate.py agree DIR_A DIR_B     entity F1 and speaker agreement between two annotations of the same docs
   annotate.py materialize OUT       OUT/NAME.txt + OUT/NAME.gold.json for training (pool gold, and news-train
                                     gold merged with its supplements)
+  annotate.py temporal OUT          temporal/*.ann (dates, times, money, numbers) merged into the existing gold of
+                                    their articles -> OUT/heldout/ (quotes-dev, seed) and OUT/train/ (news-train),
+                                    NAME.txt + NAME.gold.json with `labels`, for score.py docs
 
 The spec format is described in annotation/GUIDE.md.
 """
@@ -20,6 +24,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.environ.get('MARSAD_SHARED', os.path.join(HERE, '..', '..', 'shared'))
 NEWS = os.path.join(SHARED, 'data', 'news', 'ant-multisource-v2.1.jsonl.xz')
 NEWS_TRAIN = os.path.join(SHARED, 'data', 'news-train')
+QUOTES_DEV = os.path.join(SHARED, 'data', 'quotes-dev')
+EXAMPLES = os.path.join(SHARED, 'examples')
 POOL = os.path.join(SHARED, 'data', 'annotation-pool', 'docnos.txt')
 CORE = ('PER', 'LOC', 'ORG')
 EXTRA = ('DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY')
@@ -38,8 +44,8 @@ def load_texts(docnos):
     """docno -> text (title, blank line, body, newline), as news-train and quotes-dev lay it out."""
     want = set(docnos) - set(_texts)
     for d in list(want):
-        p = os.path.join(NEWS_TRAIN, d + '.txt')
-        if os.path.exists(p):
+        p = text_path(d)
+        if p:
             with open(p, encoding='utf-8') as f:
                 _texts[d] = f.read()
             want.discard(d)
@@ -56,6 +62,15 @@ def load_texts(docnos):
     if want:
         raise SystemExit('not in the ANT corpus: ' + ' '.join(sorted(want)))
     return {d: _texts[d] for d in docnos}
+
+
+def text_path(docno):
+    """The .txt of an article that already has gold in ../shared (news-train, quotes-dev, the seed), or None."""
+    for d in (NEWS_TRAIN, QUOTES_DEV, EXAMPLES):
+        p = os.path.join(d, docno + '.txt')
+        if os.path.exists(p):
+            return p
+    return None
 
 
 def is_word_char(c):
@@ -154,6 +169,8 @@ def parse_spec(path):
             value = value.strip()
             if value.startswith('{'):
                 value = json.loads(value)
+            elif lab in ('DATE', 'TIME'):  # ISO strings, even when they look like numbers (2018)
+                pass
             else:
                 try:
                     value = float(value) if '.' in value else int(value)
@@ -266,9 +283,8 @@ def spec_files(d):
 
 def build_one(path, pool):
     docno, ents, quotes, header = parse_spec(path)
-    in_news_train = os.path.exists(os.path.join(NEWS_TRAIN, docno + '.txt'))
-    if not in_news_train and docno not in pool:
-        raise Problem(f'{path}: {docno} is in neither the annotation pool nor news-train')
+    if not text_path(docno) and docno not in pool:
+        raise Problem(f'{path}: {docno} is in neither the annotation pool nor news-train, quotes-dev, examples')
     text = load_texts([docno])[docno]
     ge, gq, problems = resolve(text, ents, quotes)
     gold = {'docno': docno, 'text_file': docno + '.txt', 'offsets': 'Unicode code points'}
@@ -303,7 +319,8 @@ def cmd_check(paths):
         print(f'== {docno}: {len(gold["entities"])} entities, {len(gold["quotes"])} quotes')
         for e in gold['entities']:
             ctx = text[max(0, e['start'] - 12):e['start']] + '[' + e['text'] + ']' + text[e['end']:e['end'] + 12]
-            print(f"  {e['label']}{'?' if e.get('optional') else ''} {e['start']}..{e['end']} {ctx!r}")
+            val = f" = {json.dumps(e['value'], ensure_ascii=False)}" if 'value' in e else ''
+            print(f"  {e['label']}{'?' if e.get('optional') else ''} {e['start']}..{e['end']} {ctx!r}{val}")
         for q in gold['quotes']:
             t = q['text']
             print(f"  Q {q['kind']} {q['start']}..{q['end']} «{t[:40]}{'…' + t[-25:] if len(t) > 65 else t[40:]}» => {' | '.join(q['speaker'])}")
@@ -316,7 +333,7 @@ def cmd_check(paths):
 def cmd_build():
     pool = set(pool_docnos())
     n_bad = 0
-    for src, dst in (('specs', 'gold'), ('news-train', 'gold-news-train'), ('specs2', 'gold2')):
+    for src, dst in (('specs', 'gold'), ('news-train', 'gold-news-train'), ('specs2', 'gold2'), ('temporal', 'gold-temporal')):
         files = spec_files(src)
         if not files:
             continue
@@ -377,6 +394,39 @@ def cmd_materialize(out):
             json.dump(gold, f, ensure_ascii=False)
     print(f'{len(pool_gold)} pool articles + {len(nt)} news-train articles -> {out}')
     return 0
+
+
+def cmd_temporal(out):
+    """Each temporal spec's entities added to the article's existing gold (entities and quotes from ../shared),
+    with `labels` listing every type, so score.py scores the new types there and the old ones as before."""
+    n = 0
+    for p in spec_files('temporal'):
+        docno, ents, _, _ = parse_spec(p)
+        src = text_path(docno)
+        if not src:
+            raise Problem(f'{p}: {docno} has no gold in ../shared')
+        text = load_texts([docno])[docno]
+        ge, _, problems = resolve(text, ents, [])
+        if problems:
+            raise Problem('; '.join(problems))
+        with open(src[:-4] + '.gold.json', encoding='utf-8') as f:
+            gold = json.load(f)
+        gold['entities'] = sorted([e for e in gold['entities'] if label_of(e) not in EXTRA] + ge,
+                                  key=lambda e: (e['start'], e['end']))
+        gold['labels'] = list(CORE) + list(EXTRA)
+        sub = os.path.join(out, 'train' if os.path.dirname(src) == NEWS_TRAIN else 'heldout')
+        os.makedirs(sub, exist_ok=True)
+        with open(os.path.join(sub, docno + '.txt'), 'w', encoding='utf-8') as f:
+            f.write(text)
+        with open(os.path.join(sub, docno + '.gold.json'), 'w', encoding='utf-8') as f:
+            json.dump(gold, f, ensure_ascii=False)
+        n += 1
+    print(f'{n} temporal specs -> {out}/heldout, {out}/train')
+    return 0
+
+
+def label_of(e):
+    return (e.get('label') or '').upper()
 
 
 def cmd_agree(a, b):
@@ -464,6 +514,8 @@ def main(argv):
             return cmd_agree(argv[2], argv[3])
         if cmd == 'materialize':
             return cmd_materialize(argv[2])
+        if cmd == 'temporal':
+            return cmd_temporal(argv[2])
     except Problem as e:
         print('ERROR', e)
         return 1
