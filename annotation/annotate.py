@@ -80,6 +80,8 @@ def is_word_char(c):
 
 def left_ok(text, i):
     """An entity may start at i: at a word start, or after attached proclitics (و ف ب ل ك, up to two)."""
+    if text[i].isdigit() and i > 0 and not (text[i - 1].isdigit() or text[i - 1] in '.,٫'):
+        return True  # a number written onto the word before it (لمدة24 ساعة، في16 نيسان)
     j = i
     for _ in range(3):
         if j == 0 or not is_word_char(text[j - 1]):
