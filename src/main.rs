@@ -4,9 +4,10 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: marsad analyze [FILE] [--pretty] [--no-quotes]
+const USAGE: &str = "usage: marsad analyze [FILE] [--pretty] [--no-quotes] [--date YYYY-MM-DD]
        marsad --version
 Reads FILE (or standard input, when FILE is missing or -) as UTF-8 and prints the analysis as JSON.
+--date gives the document's date, against which relative dates (اليوم، الشهر الماضي) are resolved.
 (Training and evaluation: cargo run --release -p marsad-train -- --help)";
 
 fn main() -> ExitCode {
@@ -32,7 +33,7 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         Some(other) => Err(format!("unknown command '{other}' (try 'marsad --help')")),
-        None => Err("usage: marsad analyze [FILE] [--pretty] [--no-quotes] (try 'marsad --help')".to_string()),
+        None => Err("usage: marsad analyze [FILE] [--pretty] [--no-quotes] [--date YYYY-MM-DD] (try 'marsad --help')".to_string()),
     }
 }
 
@@ -54,10 +55,25 @@ fn analyze(args: &[String]) -> Result<(), String> {
     let mut file = None;
     let mut pretty = false;
     let mut options = marsad::Options::default();
-    for a in args {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
         match a.as_str() {
             "--pretty" => pretty = true,
             "--no-quotes" => options.quotes = false,
+            "--date" => {
+                let d = it.next().ok_or("--date needs a date YYYY-MM-DD")?;
+                if marsad::temporal::parse_ymd(d).is_none() {
+                    return Err(format!("--date must be a date YYYY-MM-DD, not '{d}'"));
+                }
+                options.date = Some(d.clone());
+            }
+            s if s.starts_with("--date=") => {
+                let d = &s["--date=".len()..];
+                if marsad::temporal::parse_ymd(d).is_none() {
+                    return Err(format!("--date must be a date YYYY-MM-DD, not '{d}'"));
+                }
+                options.date = Some(d.to_string());
+            }
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}' (try 'marsad --help')")),
             s if file.is_none() => file = Some(s),
             s => return Err(format!("unexpected argument '{s}' (try 'marsad --help')")),

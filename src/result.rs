@@ -14,7 +14,9 @@ use tsify::Tsify;
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
-    /// Named entities, in text order, never overlapping.
+    /// Entities in text order: names (PER, LOC, ORG, MISC) never overlap each other, nor do
+    /// expressions (DATE, TIME, MONEY, PERCENT, QUANTITY); an expression may contain a MISC or LOC
+    /// name (the currency in 5 مليارات دولار) and then comes first.
     pub entities: Vec<Entity>,
     /// Quotes (direct, indirect, headline), in text order.
     pub quotes: Vec<Quote>,
@@ -44,8 +46,67 @@ pub struct Entity {
     pub end: u32,
     pub text: String,
     pub label: Label,
-    /// The id of the cluster this mention belongs to (see [`Analysis::clusters`]).
-    pub cluster: u32,
+    /// The id of the cluster this name belongs to (see [`Analysis::clusters`]); `null` for DATE,
+    /// TIME, MONEY, PERCENT and QUANTITY.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
+    pub cluster: Option<u32>,
+    /// The normalized value of a DATE, TIME, MONEY, PERCENT or QUANTITY (absent for names, and
+    /// for a relative date when no document date was given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | number | Money"))]
+    pub value: Option<Value>,
+}
+
+/// The value of an expression: ISO 8601 for DATE and TIME (`2015-11-24`, `2015-11`, `2017`,
+/// `XXXX-06-05`, `2018-W24`, `2019-H2`, `P3M`, `PT7H45M`, `T10:30`, `2018-07-28TEV`; a Hijri year or
+/// month as an interval of civil dates), an amount and ISO 4217 currency for MONEY, a number for
+/// PERCENT and QUANTITY.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Text(String),
+    Money(Money),
+    Number(Number),
+}
+
+/// An amount of money: `{"amount": 5000000000, "currency": "USD"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct Money {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number"))]
+    pub amount: Number,
+    /// ISO 4217 code.
+    pub currency: String,
+}
+
+/// A number of a value. Whole numbers are written without a fraction (`5000000000`, not
+/// `5000000000.0`). Equality is bitwise, so a value can be compared and hashed.
+#[derive(Clone, Copy, Debug)]
+pub struct Number(pub f64);
+
+impl PartialEq for Number {
+    fn eq(&self, o: &Number) -> bool {
+        self.0.to_bits() == o.0.to_bits()
+    }
+}
+
+impl Eq for Number {}
+
+impl Serialize for Number {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let x = self.0;
+        if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+            s.serialize_i64(x as i64)
+        } else {
+            s.serialize_f64(x)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
+        f64::deserialize(d).map(Number)
+    }
 }
 
 /// Who said a quote: the mention nearest the quote that designates the speaker.

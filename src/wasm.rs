@@ -24,14 +24,17 @@ const TS_ANALYZE: &'static str = r#"
 /**
  * Finds the named entities and the quotes with their speakers in `text`.
  * Offsets are UTF-16 code units: `text.slice(e.start, e.end) === e.text`.
- * @throws {TypeError} when `text` is not a string, or `options` is not an object of known fields.
+ * `options.date` (`YYYY-MM-DD`) resolves relative dates (اليوم، الشهر الماضي) in `value`.
+ * @throws {TypeError} when `text` is not a string, `options` is not an object of known fields,
+ *   or `options.date` is not a valid `YYYY-MM-DD` date.
  */
 export function analyze(text: string, options?: Options): Analysis;
 "#;
 
 /// Finds the named entities and the quotes with their speakers in `text`.
 ///
-/// Throws a `TypeError` when `text` is not a string or `options` has unknown fields or wrong types.
+/// Throws a `TypeError` when `text` is not a string, `options` has unknown fields or wrong types,
+/// or `options.date` is not a valid `YYYY-MM-DD` date.
 #[wasm_bindgen(js_name = analyze, skip_typescript)]
 pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let Some(text) = text.as_string() else {
@@ -42,14 +45,20 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     } else if !options.is_object() {
         return Err(type_error(&format!("marsad.analyze: options must be an object, got {}", js_type(&options))));
     } else {
-        let known = ["quotes"];
+        let known = ["quotes", "date"];
         for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
             let key = key.as_string().unwrap_or_default();
             if !known.contains(&key.as_str()) {
                 return Err(type_error(&format!("marsad.analyze: unknown option '{key}' (known: {})", known.join(", "))));
             }
         }
-        serde_wasm_bindgen::from_value(options).map_err(|e| type_error(&format!("marsad.analyze: bad options: {e}")))?
+        let o: Options = serde_wasm_bindgen::from_value(options).map_err(|e| type_error(&format!("marsad.analyze: bad options: {e}")))?;
+        if let Some(d) = o.date.as_deref() {
+            if crate::temporal::parse_ymd(d).is_none() {
+                return Err(type_error(&format!("marsad.analyze: options.date must be a date YYYY-MM-DD, got '{d}'")));
+            }
+        }
+        o
     };
     let result: Analysis = crate::analyze(&text, &options);
     to_js(&result).map_err(JsValue::from)

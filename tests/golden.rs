@@ -30,7 +30,17 @@ fn render(text: &str) -> String {
     let r = marsad::analyze(text, &marsad::Options::default());
     let mut out = String::new();
     for e in &r.entities {
-        let _ = writeln!(out, "{} {}..{} {} #{}", e.label.as_str(), e.start, e.end, one_line(&e.text), e.cluster);
+        match (e.cluster, &e.value) {
+            (Some(c), _) => {
+                let _ = writeln!(out, "{} {}..{} {} #{}", e.label.as_str(), e.start, e.end, one_line(&e.text), c);
+            }
+            (None, Some(v)) => {
+                let _ = writeln!(out, "{} {}..{} {} = {}", e.label.as_str(), e.start, e.end, one_line(&e.text), serde_json::to_string(v).unwrap());
+            }
+            (None, None) => {
+                let _ = writeln!(out, "{} {}..{} {}", e.label.as_str(), e.start, e.end, one_line(&e.text));
+            }
+        }
     }
     for q in &r.quotes {
         let kind = match q.kind {

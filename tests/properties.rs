@@ -60,7 +60,7 @@ fn text() -> impl Strategy<Value = String> {
 
 fn run_check(src: &str) -> Result<(), TestCaseError> {
     for quotes in [true, false] {
-        let a = analyze(src, &Options { quotes });
+        let a = analyze(src, &Options { quotes, ..Options::default() });
         check(src, &a).map_err(|e| TestCaseError::fail(format!("{e}\n  input: {src:?}")))?;
         if !quotes && !a.quotes.is_empty() {
             return Err(TestCaseError::fail("quotes found with quotes: false"));

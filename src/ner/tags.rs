@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
-/// An entity label.
+/// An entity label. PER, LOC, ORG and MISC are names (the recognizer's labels, in clusters;
+/// [`LABELS`] numbers them for the tags); DATE, TIME, MONEY, PERCENT and QUANTITY are expressions
+/// found by rules (`crate::temporal`), with a normalized value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub enum Label {
@@ -15,16 +17,26 @@ pub enum Label {
     LOC,
     ORG,
     MISC,
+    DATE,
+    TIME,
+    MONEY,
+    PERCENT,
+    QUANTITY,
 }
 
 impl Label {
-    pub const ALL: [Label; 4] = [Label::PER, Label::LOC, Label::ORG, Label::MISC];
+    pub const ALL: [Label; 9] = [Label::PER, Label::LOC, Label::ORG, Label::MISC, Label::DATE, Label::TIME, Label::MONEY, Label::PERCENT, Label::QUANTITY];
     pub fn as_str(self) -> &'static str {
         match self {
             Label::PER => "PER",
             Label::LOC => "LOC",
             Label::ORG => "ORG",
             Label::MISC => "MISC",
+            Label::DATE => "DATE",
+            Label::TIME => "TIME",
+            Label::MONEY => "MONEY",
+            Label::PERCENT => "PERCENT",
+            Label::QUANTITY => "QUANTITY",
         }
     }
     pub fn parse(s: &str) -> Option<Label> {
@@ -33,8 +45,22 @@ impl Label {
             "LOC" | "GPE" | "LOCATION" => Some(Label::LOC),
             "ORG" | "ORGANIZATION" => Some(Label::ORG),
             "MISC" | "MIS" => Some(Label::MISC),
+            "DATE" => Some(Label::DATE),
+            "TIME" => Some(Label::TIME),
+            "MONEY" => Some(Label::MONEY),
+            "PERCENT" => Some(Label::PERCENT),
+            "QUANTITY" => Some(Label::QUANTITY),
             _ => None,
         }
+    }
+    /// A name (PER, LOC, ORG, MISC): one of the recognizer's labels, which belongs to a cluster.
+    pub fn is_name(self) -> bool {
+        matches!(self, Label::PER | Label::LOC | Label::ORG | Label::MISC)
+    }
+    /// A name label as the recognizer spells it (`PERS` → PER); `None` for the expressions and
+    /// unknown labels, which the recognizer neither learns nor scores.
+    pub fn parse_name(s: &str) -> Option<Label> {
+        Label::parse(s).filter(|l| l.is_name())
     }
 }
 

@@ -27,18 +27,42 @@ fn check_span(units: &[u16], what: &str, start: u32, end: u32, text: &str) -> Re
 /// Every invariant of one analysis of `src`.
 pub fn check(src: &str, a: &Analysis) -> Result<(), String> {
     let u = utf16(src);
-    let mut prev_end = 0;
+    // Names never overlap names, expressions never overlap expressions; an expression may only
+    // contain whole MISC or LOC names, and comes before them.
+    let (mut prev_name, mut prev_expr, mut prev_start) = (0, 0, 0);
+    let mut open_expr: Option<(u32, u32)> = None;
     for (i, e) in a.entities.iter().enumerate() {
         check_span(&u, "entity", e.start, e.end, &e.text)?;
         if e.start >= e.end {
             return Err(format!("entity {i} is empty"));
         }
-        if e.start < prev_end {
-            return Err(format!("entity {i} at {} overlaps or precedes the previous one (ending at {prev_end})", e.start));
+        if e.start < prev_start {
+            return Err(format!("entity {i} at {} precedes the previous one", e.start));
         }
-        prev_end = e.end;
-        if e.cluster as usize >= a.clusters.len() {
-            return Err(format!("entity {i} names cluster {} of {}", e.cluster, a.clusters.len()));
+        prev_start = e.start;
+        if e.label.is_name() {
+            if e.start < prev_name {
+                return Err(format!("name {i} at {} overlaps the previous name (ending at {prev_name})", e.start));
+            }
+            prev_name = e.end;
+            if e.start < prev_expr {
+                let inside = open_expr.is_some_and(|(s, t)| s <= e.start && e.end <= t);
+                if !inside || !matches!(e.label, marsad::Label::MISC | marsad::Label::LOC) {
+                    return Err(format!("name {i} at {}..{} cuts an expression", e.start, e.end));
+                }
+            }
+        } else {
+            if e.start < prev_expr || e.start < prev_name {
+                return Err(format!("expression {i} at {} overlaps the previous entity", e.start));
+            }
+            prev_expr = e.end;
+            open_expr = Some((e.start, e.end));
+        }
+        match e.cluster {
+            Some(c) if c as usize >= a.clusters.len() => return Err(format!("entity {i} names cluster {c} of {}", a.clusters.len())),
+            None if e.label.is_name() => return Err(format!("name {i} has no cluster")),
+            Some(_) if !e.label.is_name() => return Err(format!("expression {i} has a cluster")),
+            _ => {}
         }
     }
     for (i, c) in a.clusters.iter().enumerate() {

@@ -26,7 +26,7 @@ pub struct Seq {
 /// The BIO tag of a label (as ANERcorp or a gold file spells it; unknown labels are MISC) at
 /// the beginning of an entity or inside it.
 pub fn tag_of(label: &str, begin: bool) -> u8 {
-    Bio::new(Label::parse(label).map_or(MISC, |l| l as usize), begin).0
+    Bio::new(Label::parse_name(label).map_or(MISC, |l| l as usize), begin).0
 }
 
 /// Reads a CoNLL file ("token TAG" lines, blank line between sentences).
@@ -111,7 +111,7 @@ pub fn read_gold(text: &str, gold_path: &Path) -> Result<Vec<(usize, usize, Stri
         if e.start >= e.end || e.end >= cp2b.len() {
             return Err(format!("{}: entity {}..{} is outside the text", gold_path.display(), e.start, e.end));
         }
-        let Some(lab) = Label::parse(&e.label) else { continue };
+        let Some(lab) = Label::parse_name(&e.label) else { continue };
         out.push((cp2b[e.start], cp2b[e.end], lab.as_str().to_string(), e.optional));
     }
     out.sort();

@@ -35,7 +35,7 @@ pub fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
 
 /// A CoNLL label as the scorer names it (PERS → PER, ...); unknown labels as they are.
 fn label_of(tag: &str) -> &str {
-    Label::parse(tag).map_or(tag, |l| l.as_str())
+    Label::parse_name(tag).map_or(tag, |l| l.as_str())
 }
 
 fn chunks(tags: &[String], starts: &BTreeSet<usize>) -> BTreeSet<(usize, usize, String)> {
