@@ -84,3 +84,32 @@ fn empty_input_is_an_empty_analysis() {
     let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(got, serde_json::json!({"entities": [], "quotes": [], "clusters": []}));
 }
+
+#[test]
+fn date_resolves_relative_dates_and_a_bad_date_is_refused() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/seed-sana-moscow.txt")).unwrap();
+    for args in [&["analyze", "--date", "2015-12-23"][..], &["analyze", "--date=2015-12-23"][..]] {
+        let out = marsad(args, text.as_bytes());
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let options = marsad::Options { date: Some("2015-12-23".into()), ..marsad::Options::default() };
+        assert_eq!(got, serde_json::to_value(marsad::analyze(&text, &options)).unwrap());
+        let dates: Vec<(String, String)> = got["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["label"] == "DATE")
+            .map(|e| (e["text"].as_str().unwrap().to_string(), e["value"].as_str().unwrap_or("-").to_string()))
+            .collect();
+        for (t, v) in [("اليوم", "2015-12-23"), ("24 الشهر الماضي", "2015-11-24"), ("قبل يومين", "2015-12-21"), ("الـ 13من تشرين الثاني الماضي", "2015-11-13")] {
+            assert!(dates.contains(&(t.to_string(), v.to_string())), "{t} = {v} not in {dates:?}");
+        }
+    }
+    // Without a date the relative ones have no value; the names and quotes are the same.
+    let plain: serde_json::Value = serde_json::from_slice(&marsad(&["analyze"], text.as_bytes()).stdout).unwrap();
+    let e = plain["entities"].as_array().unwrap().iter().find(|e| e["text"] == "قبل يومين").unwrap();
+    assert!(e.get("value").is_none(), "{e}");
+    assert_fails(&marsad(&["analyze", "--date", "2015-13-40"], b""), "--date must be a date YYYY-MM-DD");
+    assert_fails(&marsad(&["analyze", "--date", "yesterday"], b""), "--date must be a date YYYY-MM-DD");
+    assert_fails(&marsad(&["analyze", "--date"], b""), "--date needs a date");
+}
