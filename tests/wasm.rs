@@ -112,3 +112,30 @@ fn empty_and_hostile_text_give_graceful_results() {
 fn version_is_the_crate_version() {
     assert_eq!(marsad::wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn options_date_resolves_relative_dates_and_a_bad_date_throws() {
+    let text = "أكد الوزير قبل يومين أن بلاده أنفقت 5 مليارات دولار.";
+    let opts = Object::new();
+    Reflect::set(&opts, &"date".into(), &"2015-12-23".into()).unwrap();
+    let r = marsad_analyze(JsValue::from_str(text), opts.into()).unwrap();
+    let entities = Array::from(&get(&r, "entities"));
+    let find = |label: &str| entities.iter().find(|e| get(e, "label").as_string().as_deref() == Some(label)).expect(label);
+    let date = find("DATE");
+    assert_eq!(get(&date, "text").as_string().unwrap(), "قبل يومين");
+    assert_eq!(get(&date, "value").as_string().unwrap(), "2015-12-21");
+    assert!(get(&date, "cluster").is_null());
+    let money = find("MONEY");
+    assert_eq!(JSON::stringify(&get(&money, "value")).unwrap().as_string().unwrap(), r#"{"amount":5000000000,"currency":"USD"}"#);
+    // Without a date the relative date has no value (the key is absent).
+    let r = analyze(text);
+    let date = Array::from(&get(&r, "entities")).iter().find(|e| get(e, "label").as_string().as_deref() == Some("DATE")).unwrap();
+    assert!(!Reflect::has(&date, &"value".into()).unwrap());
+    for bad in ["2015-02-30", "yesterday", ""] {
+        let opts = Object::new();
+        Reflect::set(&opts, &"date".into(), &bad.into()).unwrap();
+        let err = marsad_analyze(JsValue::from_str(text), opts.into()).expect_err("a bad date must throw");
+        assert!(err.is_instance_of::<js_sys::TypeError>(), "{bad}: {err:?}");
+        assert!(get(&err, "message").as_string().unwrap().contains("options.date"), "{bad}");
+    }
+}
