@@ -290,3 +290,22 @@ fn a_description_whose_modifier_disagrees_stays_a_description() {
     assert_eq!(d.len(), 1, "{qs:?}");
     assert_eq!((d[0].2.as_str(), d[0].3.as_str()), ("الشركة الروسية", "الشركة الروسية"));
 }
+
+#[test]
+fn an_addressee_after_the_verb_is_not_the_speaker() {
+    // قالت لنا: the subject is the person named before; وتوضح لفرانس24 X: X speaks.
+    let qs = run("التقينا مديحة في المخيم. قالت لنا: \"عشت سنوات صعبة هناك\". وتوضح لفرانس24 شانتال قوتز أن \"الكنيسة قائمة على التقاليد\".", &[("مديحة", Label::PER), ("شانتال قوتز", Label::PER), ("فرانس24", Label::ORG)]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 2, "{qs:?}");
+    assert_eq!(d[0].3, "مديحة");
+    assert_eq!(d[1].3, "شانتال قوتز");
+}
+
+#[test]
+fn lakinnahu_has_no_written_subject() {
+    // ولكنه أضاف: the pronoun on لكن is the earlier speaker.
+    let qs = run("قال يوزيف شوستر إن \"المبدأ واضح للجميع\". ولكنه أضاف \"علينا أن نعمل أكثر\".", &[("يوزيف شوستر", Label::PER)]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 2, "{qs:?}");
+    assert_eq!(d[1].3, "يوزيف شوستر");
+}

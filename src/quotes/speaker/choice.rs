@@ -184,8 +184,51 @@ fn subject_after(ctx: &Ctx, c: usize, gender: Gender) -> Option<Spk> {
     if j + 1 < n && j == c + 1 && ctx.is_mark(j) && !ctx.quoted[j + 1] && ctx.toks[j + 1].is_word() {
         j += 1;
     }
+    // The addressee before the subject (فيقول لفرانس24 ..., قالت لنا, وتوضح لـ"العربية.نت" X):
+    // skipped, the subject comes after it.
+    if j == c + 1 {
+        if let Some(k) = past_addressee(ctx, j) {
+            if k == j {
+                return None;
+            }
+            let limit = (k + 14).min(n);
+            return np_after(ctx, k, limit, gender);
+        }
+    }
     let limit = (j + 14).min(n);
     np_after(ctx, j, limit, gender)
+}
+
+/// The token after an addressee at `j` (ل + a pronoun, ل + a name the recognizer found with
+/// the preposition outside it, ل + a medium: لوكالة الأنباء الألمانية), or `None` when there is
+/// none. Returns `Some(j)` when the addressee runs to the end of the clause.
+fn past_addressee(ctx: &Ctx, j: usize) -> Option<usize> {
+    let n = ctx.toks.len();
+    let t = ctx.toks.get(j)?;
+    if t.kind != TokKind::Arabic {
+        return None;
+    }
+    let w = ctx.norm(j);
+    let m = ctx.mention_of[j];
+    let mut k = if matches!(w, "لنا" | "له" | "لها" | "لهم" | "لي" | "لك" | "لكم") {
+        j + 1
+    } else if m != NONE && ctx.mentions[m].span.start > t.start && ctx.src[t.start..ctx.mentions[m].span.start].trim_end_matches('ـ') == "ل" {
+        ctx.toks.partition_point(|x| x.end <= ctx.mentions[m].span.end)
+    } else if w.starts_with('ل') && !w.starts_with("ال") && !w.starts_with("لل") && w.chars().count() > 3 && vocab::is_naming(&w['ل'.len_utf8()..]) {
+        // ل + a medium and its name (لوكالة الأنباء, لصحيفة "الحياة")
+        let mut k = j + 1;
+        while k < n && k - j <= 4 && !ctx.toks[k].line_start && (ctx.norm(k).starts_with("ال") || ctx.mention_of[k] != NONE || ctx.is_mark(k) || ctx.toks[k].kind != TokKind::Arabic && ctx.toks[k].is_word()) {
+            k += 1;
+        }
+        k
+    } else {
+        return None;
+    };
+    // A number or Latin written onto the name (لفرانس24), and commas after it.
+    while k < n && (ctx.toks[k].kind == TokKind::Number || ctx.is_punct(k, ",")) && k - j <= 6 {
+        k += 1;
+    }
+    Some(if k >= n || !ctx.toks[k].is_word() || ctx.cues[k].is_some() || vocab::is_complementizer(ctx.norm(k)) { j } else { k })
 }
 
 /// The speaker of a participle (مضيفا, قائلة): the subject of its own sentence.

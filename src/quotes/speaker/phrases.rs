@@ -125,6 +125,9 @@ pub(super) fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Opt
     if ctx.toks[j].kind == TokKind::Arabic && ctx.norm(j).chars().count() <= 1 {
         return None; // a bare proclitic (بـ"...")
     }
+    if matches!(ctx.norm(j), "كان" | "وكان" | "كانت" | "وكانت" | "مضي" | "ومضي" | "لكنه" | "ولكنه" | "لكنها" | "ولكنها") {
+        return None; // an auxiliary or a pronoun on لكن: no written subject
+    }
     if ctx.mention_of[j] == NONE && ["بال", "لل"].iter().any(|p| ctx.norm(j).starts_with(p)) && ctx.norm(j).chars().count() > 4 {
         return None; // a preposition or conjunction on a noun (أقر بالذنب) is no subject
     }
