@@ -195,15 +195,6 @@ fn entities_invariant(src: String, inserts: Vec<(usize, char)>, inside: bool) ->
     Ok(())
 }
 
-/// `src` without the three constructions where the quote finder still compares tokens by their
-/// bytes, so that an invisible mark there changes the result (a known defect of `src/quotes/mod.rs`,
-/// pinned by the ignored `known_defect_*` tests below): periods (`Ctx::is_break` takes two periods
-/// as a run, and a period between letters as an abbreviation, only when their bytes touch), `#`
-/// (a hashtag name only when the word's bytes touch the `#`), and the word على (compared as raw
-/// text, so ع + mark + لى is not على). Everything else in the generated texts stays.
-fn without_byte_adjacency_rules(src: String) -> String {
-    src.replace('.', "!").replace('#', " ").replace("على", "عن")
-}
 
 /// The inserts without a tatweel right before or after a quotation mark: there the tatweel is
 /// read by design (`quotes::marks`: the tatweel of a proclitic, بـ"فبركة", is a space before the
@@ -221,7 +212,7 @@ fn no_tatweel_at_marks(src: &str, inserts: Vec<(usize, char)>) -> Vec<(usize, ch
 }
 
 fn quotes_invariant(src: String, inserts: Vec<(usize, char)>, inside: bool) -> Result<(), TestCaseError> {
-    let src = without_byte_adjacency_rules(visible(src));
+    let src = visible(src);
     let inserts = no_tatweel_at_marks(&src, inserts);
     let (marked, shift) = insert_marks(&src, &inserts, inside);
     let a = analyze(&src, &Options::default());
@@ -240,29 +231,26 @@ fn quotes_with_lrm(src: &str, at: usize) -> (Vec<String>, Vec<String>) {
     (found(&analyze(src, &Options::default()), &none, &strip_invisible), found(&analyze(&marked, &Options::default()), &shift, &strip_invisible))
 }
 
-// The known defect, one minimal case per construction (found by the invariance properties with
-// PROPTEST_RNG_SEED=2, 26 and by hand). They fail today; the fix is in src/quotes/mod.rs (tokens
-// touch when only ignorable characters lie between them; على compared without them). When it
-// lands, remove the `#[ignore]`s and `without_byte_adjacency_rules`.
+// One case per construction where the quote finder once compared tokens by their bytes, so that
+// an invisible mark changed its result (found by the invariance properties with
+// PROPTEST_RNG_SEED=2, 26 and by hand): tokens touch when only ignorable characters lie between
+// them, and على is compared without them (quotes::context::{touching, is_ala}).
 
 #[test]
-#[ignore = "fails: Ctx::is_break sees '.' LRM '.' as two sentence breaks (byte adjacency), so the headline is lost"]
-fn known_defect_a_mark_inside_a_period_run() {
+fn invisible_mark_a_mark_inside_a_period_run() {
     let (a, b) = quotes_with_lrm("وزير الخارجية:..الحكومة تريد السلام اليوم", 15);
     assert_eq!(a, b);
 }
 
 #[test]
-#[ignore = "fails: person_words takes a hashtag name only when its bytes touch the '#', so the speaker is lost"]
-fn known_defect_a_mark_after_a_hashtag() {
+fn invisible_mark_a_mark_after_a_hashtag() {
     let src = "الخارجية#وقال«\nالخارجية«ءءءء\u{2029}¡Aسورية'：ءءءaA\0aaaaA\0a“😀 في‹‹aAaaaaA\0‹أن“وقال«";
     let (a, b) = quotes_with_lrm(src, 9);
     assert_eq!(a, b);
 }
 
 #[test]
-#[ignore = "fails: the على of أكد على is compared as raw text, so ع LRM لى introduces no reported speech"]
-fn known_defect_a_mark_inside_ala() {
+fn invisible_mark_a_mark_inside_ala() {
     let (a, b) = quotes_with_lrm("وأكد الوزير على ضرورة الحوار بين الأطراف.", 13);
     assert_eq!(a, b);
 }
@@ -278,8 +266,7 @@ proptest! {
     }
 
     /// The same for quotes, cues and speakers (quotation marks are read through invisible marks),
-    /// on texts without the constructions of the known defect (see `without_byte_adjacency_rules`),
-    /// and with no tatweel next to a quotation mark (where it means something: `no_tatweel_at_marks`).
+    /// with no tatweel next to a quotation mark (where it means something: `no_tatweel_at_marks`).
     #[test]
     fn invisible_marks_between_words_change_only_quote_offsets((src, inserts) in invariance_inputs()) {
         quotes_invariant(src, inserts, false)?;
@@ -292,8 +279,7 @@ proptest! {
         entities_invariant(src, inserts, true)?;
     }
 
-    /// The same for quotes, cues and speakers, marks inside words too, on texts without the
-    /// constructions of the known defect (see `without_byte_adjacency_rules`).
+    /// The same for quotes, cues and speakers, marks inside words too.
     #[test]
     fn invisible_marks_anywhere_change_only_quote_offsets((src, inserts) in invariance_inputs_anywhere()) {
         quotes_invariant(src, inserts, true)?;

@@ -4,6 +4,7 @@
 //! headline lines `SPEAKER: statement` ([`headlines`]); [`collect`] runs them in that order and
 //! drops overlaps of one kind ([`drop_overlaps`]).
 
+use super::context::is_ala;
 use super::marks;
 use super::{Ctx, QuoteKind, NONE};
 use crate::ner::tags::Label;
@@ -181,7 +182,7 @@ fn direct_in_marks(ctx: &Ctx, p: &marks::Pair, prev_close: Option<(usize, usize)
         if j < ctx.toks.len() && !ctx.toks[j].line_start && !broken {
             if ctx.cues[j].is_some() {
                 after = Some(j);
-            } else if ctx.toks[j].text(ctx.src) == "على" && j + 2 < ctx.toks.len() && ctx.norm(j + 1) == "حد" {
+            } else if is_ala(ctx.toks[j].text(ctx.src)) && j + 2 < ctx.toks.len() && ctx.norm(j + 1) == "حد" {
                 after = Some(j + 1);
             }
         }
@@ -363,7 +364,7 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], pair_close: &[usize], cands: &mut Vec<
                     comp = Some(k);
                     break;
                 }
-                if cue.ala && t.text(ctx.src) == "على" && k <= c + 8 {
+                if cue.ala && is_ala(t.text(ctx.src)) && k <= c + 8 {
                     comp = Some(if k + 1 < n && vocab::is_complementizer(ctx.norm(k + 1)) { k + 1 } else { k });
                     break;
                 }

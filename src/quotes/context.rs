@@ -77,7 +77,7 @@ impl<'a> Ctx<'a> {
                     c.reports = false;
                 }
                 // "نقلا عن", "على لسان": markers only with their preposition.
-                if t.norm == "لسان" && !(i > 0 && toks[i - 1].text(doc.src) == "على") {
+                if t.norm == "لسان" && !(i > 0 && is_ala(toks[i - 1].text(doc.src))) {
                     return None;
                 }
                 Some(c)
@@ -105,15 +105,15 @@ impl<'a> Ctx<'a> {
         match t.norm.as_str() {
             "!" | "?" => true,
             "." => {
-                let prev_dot = i > 0 && self.toks[i - 1].is_punct(".") && self.toks[i - 1].end == t.start;
-                let next_dot = i + 1 < self.toks.len() && self.toks[i + 1].is_punct(".") && self.toks[i + 1].start == t.end;
+                let prev_dot = i > 0 && self.toks[i - 1].is_punct(".") && touching(self.src, self.toks[i - 1].end, t.start);
+                let next_dot = i + 1 < self.toks.len() && self.toks[i + 1].is_punct(".") && touching(self.src, t.end, self.toks[i + 1].start);
                 // A period between letters with no space (آر.جيه.أو) is an abbreviation.
                 let inner = i > 0
                     && i + 1 < self.toks.len()
                     && self.toks[i - 1].is_word()
                     && self.toks[i + 1].is_word()
-                    && self.toks[i - 1].end == t.start
-                    && self.toks[i + 1].start == t.end;
+                    && touching(self.src, self.toks[i - 1].end, t.start)
+                    && touching(self.src, t.end, self.toks[i + 1].start);
                 !prev_dot && !next_dot && !inner
             }
             _ => false,
@@ -166,7 +166,7 @@ fn person_words(src: &str, toks: &[Token], cues: &[Option<Cue>], mention_of: &[u
         let t = &toks[i];
         let next = toks.get(i + 1).filter(|n| !n.line_start);
         if t.is_punct("#") {
-            if let Some(n) = next.filter(|n| n.kind == TokKind::Arabic && n.start == t.end) {
+            if let Some(n) = next.filter(|n| n.kind == TokKind::Arabic && touching(src, t.end, n.start)) {
                 for w in n.norm.split('_') {
                     if w.chars().count() >= 3 && !vocab::is_stop(w) {
                         names.insert(w);
@@ -205,4 +205,14 @@ fn person_words(src: &str, toks: &[Token], cues: &[Option<Cue>], mention_of: &[u
         }
     }
     out
+}
+
+/// Whether two tokens touch: nothing but invisible marks and tatweel between them.
+pub(super) fn touching(src: &str, end: usize, start: usize) -> bool {
+    end <= start && src[end..start].chars().all(crate::text::is_ignorable)
+}
+
+/// Whether a word is the preposition على, however it is written (marks and diacritics inside).
+pub(super) fn is_ala(text: &str) -> bool {
+    crate::text::normalize_light(text) == "على"
 }

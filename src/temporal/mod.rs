@@ -125,10 +125,13 @@ impl<'a> Ctx<'a> {
     pub fn kind(&self, k: usize) -> TokKind {
         self.toks.get(k).map_or(TokKind::Punct, |t| t.kind)
     }
-    /// Token `k` touches the one before it (no space between).
+    /// Token `k` touches the one before it (no space between; invisible marks do not count).
     #[inline]
     pub fn glued(&self, k: usize) -> bool {
-        k > 0 && k < self.toks.len() && self.toks[k].start == self.toks[k - 1].end
+        k > 0 && k < self.toks.len() && {
+            let (end, start) = (self.toks[k - 1].end, self.toks[k].start);
+            end <= start && self.src[end..start].chars().all(crate::text::is_ignorable)
+        }
     }
     /// Token `k` is the punctuation mark `p`.
     #[inline]
