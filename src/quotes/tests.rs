@@ -309,3 +309,11 @@ fn lakinnahu_has_no_written_subject() {
     assert_eq!(d.len(), 2, "{qs:?}");
     assert_eq!(d[1].3, "يوزيف شوستر");
 }
+
+#[test]
+fn a_role_with_its_complement_then_the_name() {
+    let qs = run("وقالت رئيسة هذه الجمعية إليز بوغوسيان: \"لن نتوقف عن المطالبة بحقوقنا\".", &[("إليز بوغوسيان", Label::PER)]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 1, "{qs:?}");
+    assert_eq!(d[0].3, "إليز بوغوسيان");
+}

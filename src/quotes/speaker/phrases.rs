@@ -189,9 +189,9 @@ pub(super) fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Opt
                 return Some(s);
             }
             // No name after the role (محامي رمضان مرة أخرى ...): the role itself.
-            return Some(description(ctx, j, k, gender));
+            return Some(role_name_ahead(ctx, e, gender).unwrap_or_else(|| description(ctx, j, k, gender)));
         }
-        return Some(description(ctx, j, e, gender));
+        return Some(role_name_ahead(ctx, e, gender).unwrap_or_else(|| description(ctx, j, e, gender)));
     }
     // 2. A person, organization or place the recognizer found at the start.
     match ctx.mention_label(j) {
@@ -225,6 +225,34 @@ pub(super) fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Opt
         }
     }
     Some(description(ctx, j, e, gender))
+}
+
+/// The name that ends a role phrase longer than the phrase's words (المحلل في شؤون كوريا
+/// الشمالية، روبرت كيلي; رئيسة هذه الجمعية إليز بوغوسيان): a person the recognizer found within
+/// a few words after `e`, with no cue, complementizer, quote, break or preposition of another
+/// party (مع, عن, إلى, على, ل...) between.
+fn role_name_ahead(ctx: &Ctx, e: usize, gender: Gender) -> Option<Spk> {
+    let n = ctx.toks.len();
+    let mut k = e;
+    while k < n && k < e + 8 {
+        let t = &ctx.toks[k];
+        if (k > e && t.line_start) || ctx.is_break(k) || ctx.is_mark(k) || ctx.quoted[k] || ctx.cues[k].is_some() {
+            return None;
+        }
+        if ctx.mention_label(k) == Some(Label::PER) {
+            return Some(extended_mention(ctx, k, n.min(k + 8), gender));
+        }
+        if t.kind == TokKind::Arabic {
+            let w = ctx.norm(k);
+            if vocab::is_complementizer(w) || matches!(w, "مع" | "عن" | "الي" | "علي" | "نظيره" | "نظيرته") || (w.starts_with('ل') && !w.starts_with("ال")) || ctx.mention_of[k] == NONE && vocab::cue(w).is_some() {
+                return None;
+            }
+        } else if !t.is_punct(",") {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The person mention at token `k`, extended over name words the recognizer cut off
