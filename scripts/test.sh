@@ -21,6 +21,6 @@ cargo build --release --quiet --bin marsad
 node --test tests/js/
 
 if [ -d tests/e2e ]; then
-  step "the page end to end in Chromium"
+  step "the page end to end: core flows in Chromium, Firefox and WebKit, the rest in Chromium"
   node --test --test-concurrency=1 tests/e2e/
 fi
