@@ -12,4 +12,6 @@ rm -f pkg/.gitignore pkg/package.json
 rm -rf dist && mkdir -p dist/pkg
 cp -r www/. dist/
 cp pkg/marsad.js pkg/marsad_bg.wasm dist/pkg/
+# The model's licenses travel with the wasm: a site serving it must carry the attribution.
+cp LICENSE NOTICE dist/
 printf '[build] pkg/marsad_bg.wasm %s bytes (gzip %s)\n' "$(wc -c < pkg/marsad_bg.wasm)" "$(gzip -9c pkg/marsad_bg.wasm | wc -c)" >&2
