@@ -7,13 +7,18 @@ use serde::{Deserialize, Serialize};
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
-/// An entity label.
+/// An entity label: the four classes of ANERcorp, which the model is trained on. A closed set:
+/// a new label would be a breaking change of the result format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub enum Label {
+    /// A person.
     PER,
+    /// A place: a country, city, region or geographic feature.
     LOC,
+    /// An organization: a government body, party, company, agency, team.
     ORG,
+    /// Another name (ANERcorp's miscellaneous class): an event, a product, a work and the like.
     MISC,
 }
 
