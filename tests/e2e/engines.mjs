@@ -145,15 +145,23 @@ async function launchFirefox() {
  * it (what Playwright's actionability checks do for Chromium); throws naming what covers it.
  */
 async function clickable(evaluate, selector) {
-  const hit = await evaluate((s) => {
-    const e = document.querySelector(s);
-    if (!e) return `no element matches ${s}`;
-    e.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
-    const r = e.getBoundingClientRect();
-    const t = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-    return t && (t === e || e.contains(t) || t.contains(e)) ? "" : `${s} is covered by ${t ? t.outerHTML.slice(0, 160) : "nothing"}`;
-  }, selector);
-  if (hit) throw new Error(`click: ${hit}`);
+  let hit = "";
+  // A few tries: content-visibility and scroll anchoring can move the element once more after the
+  // scroll, while the skipped paragraphs around it get their real size.
+  for (let i = 0; i < 10; i++) {
+    hit = await evaluate(async (s) => {
+      const e = document.querySelector(s);
+      if (!e) return `no element matches ${s}`;
+      e.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // The first line box: an inline element that wraps has its bounding box's centre between lines.
+      const r = e.getClientRects()[0] || e.getBoundingClientRect();
+      const t = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return t && (t === e || e.contains(t) || t.contains(e)) ? "" : `${s} is covered by ${t ? t.outerHTML.slice(0, 160) : "nothing (outside the viewport)"}`;
+    }, selector);
+    if (!hit) return;
+  }
+  throw new Error(`click: ${hit}`);
 }
 
 /** Starts Xvfb on a free display (-displayfd); resolves to {display, close()}. */
