@@ -167,7 +167,7 @@ export function checkData() {
   if (!existsSync(root + "LICENSE")) problems.push("LICENSE is missing");
   for (const f of ["LICENSE", "NOTICE"]) {
     if (!(pkg.files || []).includes(f)) problems.push(`package.json files lacks ${f}`);
-    if (!new RegExp(`^include\\s*=.*"${f}"`, "m").test(read("Cargo.toml"))) problems.push(`Cargo.toml include lacks ${f}`);
+    if (!new RegExp(`^include\\s*=.*"/?${f}"`, "m").test(read("Cargo.toml"))) problems.push(`Cargo.toml include lacks ${f}`);
   }
   const readme = resolve(process.env.MARSAD_SHARED || root + "../shared", "data/README.md");
   let readmeChecked = false;
