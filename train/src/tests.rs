@@ -44,7 +44,7 @@ fn model_round_trips_bit_for_bit() {
     let bytes = model_bytes(&m);
     let back = Model::from_bytes(&bytes).expect("parses");
     assert_eq!(model_bytes(&back), bytes);
-    assert_eq!(back.weights.get(7), Some(&rows[0].1));
+    assert_eq!(back.weights.get(7), Some(rows[0].1));
     assert_eq!(back.weights.get(8), None);
     assert_eq!(back.lex.get("موسكو").map(|w| w.freq), Some(11));
     assert!(Model::from_bytes(&bytes[..bytes.len() - 3]).is_none());
