@@ -94,14 +94,12 @@ struct Layout {
     kinds: usize,
 }
 
-/// A word's first four bytes (all of it when shorter) and how many there are, as one key.
+/// A word's first two bytes as a number that sorts as the words do (a missing byte is 0).
 #[inline]
-fn prefix(w: &[u8]) -> u64 {
-    let n = w.len().min(4);
-    let mut k = [0u8; 4];
-    k[..n].copy_from_slice(&w[..n]);
-    u32::from_le_bytes(k) as u64 | (n as u64) << 32
+fn lead(w: &[u8]) -> usize {
+    (*w.first().unwrap_or(&0) as usize) << 8 | *w.get(1).unwrap_or(&0) as usize
 }
+const LEADS: usize = 1 << 16;
 
 /// Items of a '\n'-joined list (none when it is empty).
 fn items(joined: &[u8]) -> impl Iterator<Item = &[u8]> {
@@ -109,17 +107,19 @@ fn items(joined: &[u8]) -> impl Iterator<Item = &[u8]> {
 }
 
 /// The word lexicon, read in place: the words stay in the model's bytes, sorted as the file
-/// stores them, and a word is found by binary search over the run of words that share its first
-/// four bytes, its [`WordInfo`] read from the columns. Nothing is indexed on load but the start
-/// of each word, the runs (one pass over the sorted words) and the (small) phrase list.
+/// stores them, and a word is found by binary search over the words that share its first two
+/// bytes, its [`WordInfo`] read from the columns. Nothing is indexed on load but the start of
+/// each word, where each first two bytes begin (one pass over the sorted words) and the (small)
+/// phrase list.
 pub struct Lexicon {
     b: Cow<'static, [u8]>,
     l: Layout,
     /// Byte offset of each word in `b`, then one past the last word's end ('\n' included).
     starts: Vec<u32>,
-    /// The run of words sharing each first-four-byte prefix ([`prefix`]): sorted words with
-    /// one prefix are contiguous, so a lookup searches only its run.
-    runs: FxMap<u64, (u32, u32)>,
+    /// By a word's first two bytes ([`lead`]): the index of the first word with those or larger
+    /// ones (65,537 entries; sorted words with one lead are contiguous, so a lookup searches only
+    /// theirs).
+    leads: Vec<u32>,
     /// Hashes of the first words of phrases ([`F_PHRASE_START`]).
     phrase_starts: FxSet<u64>,
     phrases: FxMap<u64, u16>,
@@ -185,17 +185,15 @@ impl Lexicon {
         if starts.len() != l.nw + 1 {
             return None;
         }
-        let mut runs: FxMap<u64, (u32, u32)> = FxMap::default();
-        let mut i = 0;
-        while i < l.nw {
-            let key = prefix(&b[starts[i] as usize..starts[i + 1] as usize - 1]);
-            let mut j = i + 1;
-            while j < l.nw && prefix(&b[starts[j] as usize..starts[j + 1] as usize - 1]) == key {
-                j += 1;
+        let mut leads = Vec::with_capacity(LEADS + 1);
+        for i in 0..l.nw {
+            let k = lead(&b[starts[i] as usize..starts[i + 1] as usize - 1]);
+            if k + 1 < leads.len() {
+                return None; // not sorted
             }
-            runs.insert(key, (i as u32, j as u32));
-            i = j;
+            leads.resize(k + 1, i as u32);
         }
+        leads.resize(LEADS + 1, l.nw as u32);
         let mut phrase_starts = FxSet::default();
         let mut phrases = FxMap::default();
         let mut max_phrase = 1;
@@ -218,7 +216,7 @@ impl Lexicon {
         if n_phrases != l.np || items(&b[l.phrases..l.phrases + l.phrases_len]).count() != l.np {
             return None;
         }
-        Some(Lexicon { b, l, starts, runs, phrase_starts, phrases, max_phrase })
+        Some(Lexicon { b, l, starts, leads, phrase_starts, phrases, max_phrase })
     }
 
     /// Word `i` of the sorted list.
@@ -258,7 +256,8 @@ impl Lexicon {
     #[inline]
     pub fn get(&self, w: &str) -> Option<WordInfo> {
         let w = w.as_bytes();
-        let (mut lo, mut hi) = self.runs.get(&prefix(w)).map_or((0, 0), |&(a, b)| (a as usize, b as usize));
+        let k = lead(w);
+        let (mut lo, mut hi) = (self.leads[k] as usize, self.leads[k + 1] as usize);
         let mut found = None;
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
