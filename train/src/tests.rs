@@ -51,6 +51,16 @@ fn model_round_trips_bit_for_bit() {
     assert!(Model::from_bytes(b"").is_none());
 }
 
+#[test]
+fn shipped_model_round_trips_bit_for_bit() {
+    // The embedded model is read in place (Model::from_static); the writer must still give back
+    // exactly its bytes from what the reader exposes.
+    let bytes = include_bytes!("../../model/ner.bin");
+    let m = Model::from_static(bytes).expect("model/ner.bin parses");
+    assert!(model_bytes(&m) == bytes[..]);
+    assert_eq!(m.lex.len(), m.lex.entries().len());
+}
+
 fn tiny_corpus() -> Vec<Seq> {
     let s = |words: &[(&str, &str)]| conll_seq(&words.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect::<Vec<_>>());
     let mut out = Vec::new();
