@@ -1,12 +1,17 @@
-// The Node entry of the npm package: Node cannot fetch() a file:// URL, so the web build's async
-// init() does not work there. Load the .wasm synchronously and re-export everything, with a
-// no-op default init so `await init()` stays portable between browsers and Node.
+// The Node entry of the npm package (the `node` condition; Deno and Bun take it too): Node cannot
+// fetch() a file:// URL, so the web build's async init() does not work there. The .wasm is read
+// and instantiated synchronously on import, and init() / initSync() are no-ops, so code written
+// for browsers runs unchanged. Plain ESM without top-level await, so `require("marsad")` works
+// where Node can require ES modules (^20.19 and >= 22.12).
 import { readFileSync } from "node:fs";
-import { initSync } from "../pkg/marsad.js";
+import { initSync as wbgInitSync } from "../pkg/marsad.js";
 
-initSync({ module: readFileSync(new URL("../pkg/marsad_bg.wasm", import.meta.url)) });
+wbgInitSync({ module: readFileSync(new URL("../pkg/marsad_bg.wasm", import.meta.url)) });
 
-export * from "../pkg/marsad.js";
+export { analyze, version } from "../pkg/marsad.js";
 
 /** Already initialized in Node; kept so code written for browsers runs unchanged. */
 export default async function init() {}
+
+/** Already initialized in Node; kept so code written for browsers runs unchanged. */
+export function initSync() {}

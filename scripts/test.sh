@@ -20,7 +20,10 @@ step "npm package in Node: native and wasm agree, size budget"
 cargo build --release --quiet --bin marsad
 node --test tests/js/
 
+step "consumers: the packed tarball in fresh Vite, esbuild and Node TypeScript projects (npm registry)"
+node --test --test-concurrency=1 tests/consumers/
+
 if [ -d tests/e2e ]; then
-  step "the page end to end in Chromium"
+  step "the page end to end: core flows in Chromium, Firefox and WebKit, the rest in Chromium"
   node --test --test-concurrency=1 tests/e2e/
 fi

@@ -42,9 +42,13 @@ pub struct Span {
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Entity {
+    /// Start of the mention, in UTF-16 code units (attached proclitics such as و and ل are outside).
     pub start: u32,
+    /// End of the mention (exclusive), in UTF-16 code units.
     pub end: u32,
+    /// The mention as written: `text.slice(start, end)`.
     pub text: String,
+    /// Person, place, organization or other name.
     pub label: Label,
     /// The id of the cluster this name belongs to (see [`Analysis::clusters`]); `null` for DATE,
     /// TIME, MONEY, PERCENT and QUANTITY.
@@ -114,8 +118,11 @@ impl<'de> Deserialize<'de> for Number {
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Speaker {
+    /// Start of the speaker's mention nearest the quote, in UTF-16 code units.
     pub start: u32,
+    /// End of that mention (exclusive), in UTF-16 code units.
     pub end: u32,
+    /// That mention as written (a name, or a description such as مصدر أمني).
     pub text: String,
     /// The longest name of that person or organization in the text (or the description).
     pub canonical: String,
@@ -124,15 +131,20 @@ pub struct Speaker {
     pub cluster: Option<u32>,
 }
 
-/// One quote and its speaker.
+/// One quote and its speaker. The span is the quoted content: inside the quotation marks for a
+/// direct quote, the reported clause for an indirect one, the statement after `SPEAKER:` for a
+/// headline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
-    /// The quoted content (inside the marks, for a direct quote).
+    /// Start of the quoted content, in UTF-16 code units.
     pub start: u32,
+    /// End of the quoted content (exclusive), in UTF-16 code units.
     pub end: u32,
+    /// The quoted content: `text.slice(start, end)`.
     pub text: String,
+    /// Direct, indirect (reported speech) or headline.
     pub kind: QuoteKind,
     /// The reporting verb or marker, when there is one.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Span | null"))]
@@ -147,7 +159,10 @@ pub struct Quote {
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Cluster {
+    /// The cluster's id, as in [`Entity::cluster`] and [`Speaker::cluster`]: its index in
+    /// [`Analysis::clusters`].
     pub id: u32,
+    /// The label of its mentions.
     pub label: Label,
     /// The longest name used for it in the text.
     pub canonical: String,

@@ -6,8 +6,9 @@ use crate::{Analysis, Options};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(start, skip_typescript)]
-fn start() {
+/// Panics (bugs) reach the console with their message instead of a bare `unreachable`. Set on
+/// the first call rather than by a `start` function, which wasm-bindgen would export to JS.
+fn panic_hook() {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
 }
@@ -25,8 +26,10 @@ const TS_ANALYZE: &'static str = r#"
  * Finds the named entities and the quotes with their speakers in `text`.
  * Offsets are UTF-16 code units: `text.slice(e.start, e.end) === e.text`.
  * `options.date` (`YYYY-MM-DD`) resolves relative dates (اليوم، الشهر الماضي) in `value`.
+ * In a browser or a bundle, `await init()` first; in Node the module is ready once imported.
  * @throws {TypeError} when `text` is not a string, `options` is not an object of known fields,
  *   or `options.date` is not a valid `YYYY-MM-DD` date.
+ * @throws {Error} in a browser, when called before `init()` has resolved.
  */
 export function analyze(text: string, options?: Options): Analysis;
 "#;
@@ -37,6 +40,7 @@ export function analyze(text: string, options?: Options): Analysis;
 /// or `options.date` is not a valid `YYYY-MM-DD` date.
 #[wasm_bindgen(js_name = analyze, skip_typescript)]
 pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    panic_hook();
     let Some(text) = text.as_string() else {
         return Err(type_error(&format!("marsad.analyze: text must be a string, got {}", js_type(&text))));
     };

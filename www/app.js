@@ -38,6 +38,11 @@ function startWorker() {
   return w;
 }
 
+// Start the worker now, before the rest of the page is set up: the wasm downloads and compiles
+// and the model is parsed (worker.js warms it up) while the user is still reading the page, so
+// the first paste is analyzed as fast as any later one.
+worker = startWorker();
+
 function workerFailed(message) {
   if (worker) worker.terminate();
   worker = null;
@@ -52,6 +57,10 @@ function workerFailed(message) {
 function onWorkerMessage(ev) {
   const msg = ev.data || {};
   if (msg.type === "ready") {
+    performance.mark("marsad:analyzer-ready");
+    document.documentElement.dataset.analyzer = "ready";
+    document.documentElement.dataset.analyzerInitMs = Number(msg.initMs).toFixed(1);
+    document.documentElement.dataset.analyzerWarmMs = Number(msg.warmMs).toFixed(1);
     if (!versionShown) {
       $("version").textContent = `marsad ${msg.version}`;
       versionShown = true;
@@ -717,7 +726,5 @@ try {
 }
 setLang(saved);
 
-// Start the worker early so the first analysis does not wait for the wasm to compile.
-worker = startWorker();
 if (input.value.trim()) analyze(input.value);
 document.documentElement.dataset.app = "ready";

@@ -23,7 +23,7 @@ static MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
-        Model::from_bytes(MODEL_BYTES).unwrap_or_else(|| Model {
+        Model::from_static(MODEL_BYTES).unwrap_or_else(|| Model {
             lex: Default::default(),
             weights: Default::default(),
             trans: [[0.0; NTAGS]; NTAGS],
@@ -149,7 +149,7 @@ fn tag_with(model: &Model, doc: &Doc, lines: &[(usize, usize)], tags: &mut Vec<u
 pub fn proclitic_cut(model: &Model, word: &str) -> usize {
     let lex = &model.lex;
     let full = normalize(word);
-    let fi = lex.get(&full).copied().unwrap_or_default();
+    let fi = lex.get(&full).unwrap_or_default();
     let name_flags = F_GIVEN | F_SURNAME | F_NAMEPART | F_COUNTRY | F_CITY;
     // ل before the article: the first ل is the preposition (للأمم → لأمم).
     if full.starts_with("لل") && full.chars().count() >= 4 {
@@ -171,7 +171,7 @@ pub fn proclitic_cut(model: &Model, word: &str) -> usize {
         if word[..b].chars().last() == Some('\u{0640}') || word[b..].starts_with('\u{0640}') {
             return b;
         }
-        let si = lex.get(&stem).copied().unwrap_or_default();
+        let si = lex.get(&stem).unwrap_or_default();
         let (sf, ff) = (si.freq as i32, fi.freq as i32);
         // The article after ب/ل/ك/و/ف: the preposition or conjunction is a proclitic.
         if stem.starts_with("ال") && stem.chars().count() >= 4 && sf + 2 >= ff {
@@ -199,13 +199,13 @@ fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>,
         return;
     }
     // Normalized stem of a word token (proclitics stripped as the trimming would), hashed.
-    let key = |i: usize| -> (u64, usize) {
+    let key = |i: usize| -> (u64, usize, &str) {
         let t = &toks[i];
         let w = t.text(doc.src);
         let cut = proclitic_cut(w);
         let k = w[..cut].chars().filter(|&c| !is_ignorable(c)).count();
         let b = t.norm.char_indices().nth(k).map_or(t.norm.len(), |x| x.0);
-        (word_hash(&t.norm[b..]), t.norm[b..].chars().count())
+        (word_hash(&t.norm[b..]), t.norm[b..].chars().count(), &t.norm[b..])
     };
     // Names spread within a block of lines only (an article, or 40 lines of a longer text).
     let mut block_of = vec![0u64; toks.len()];
@@ -233,8 +233,8 @@ fn consistency(model: &Model, doc: &Doc, spans: &mut Vec<(usize, usize, Label)>,
         k[2] = block_of[s];
         let mut ok = true;
         for (d, i) in (s..e).enumerate() {
-            let (h, n) = key(i);
-            ok &= n >= 3 && model.lex.get_hash(h).map_or(true, |x| x.flags & F_FUNC == 0);
+            let (h, n, stem) = key(i);
+            ok &= n >= 3 && model.lex.get(stem).map_or(true, |x| x.flags & F_FUNC == 0);
             k[d] = h;
         }
         if !ok {

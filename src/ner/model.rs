@@ -38,7 +38,8 @@ pub const P_LOC: u16 = 1;
 pub const P_ORG: u16 = 2;
 pub const P_PER: u16 = 3;
 
-use crate::hash::FxMap;
+use crate::hash::{FxMap, FxSet};
+use std::borrow::Cow;
 
 /// What the lexicon knows of one normalized word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -65,7 +66,12 @@ pub struct WordInfo {
 /// Hash of a normalized word for the lexicon tables.
 #[inline]
 pub fn word_hash(w: &str) -> u64 {
-    super::features::hash_bytes(0x1e81c0, w.as_bytes())
+    word_hash_bytes(w.as_bytes())
+}
+
+#[inline]
+fn word_hash_bytes(w: &[u8]) -> u64 {
+    super::features::hash_bytes(0x1e81c0, w)
 }
 
 /// Hash of a phrase, from the hashes of its words.
@@ -74,59 +80,218 @@ pub fn phrase_step(h: u64, word: &str) -> u64 {
     super::features::mix(h, word_hash(word))
 }
 
-#[derive(Default)]
+/// Where the lexicon lies in its bytes (a model file, or the same section built in memory):
+/// the '\n'-joined words, their columns, the joined phrases and their kinds (byte offsets).
+#[derive(Clone, Copy, Default)]
+struct Layout {
+    nw: usize,
+    words: usize,
+    words_len: usize,
+    cols: usize,
+    np: usize,
+    phrases: usize,
+    phrases_len: usize,
+    kinds: usize,
+}
+
+/// A word's first two bytes as a number that sorts as the words do (a missing byte is 0).
+#[inline]
+fn lead(w: &[u8]) -> usize {
+    (*w.first().unwrap_or(&0) as usize) << 8 | *w.get(1).unwrap_or(&0) as usize
+}
+const LEADS: usize = 1 << 16;
+
+/// Items of a '\n'-joined list (none when it is empty).
+fn items(joined: &[u8]) -> impl Iterator<Item = &[u8]> {
+    joined.split(|&c| c == b'\n').filter(move |_| !joined.is_empty())
+}
+
+/// The word lexicon, read in place: the words stay in the model's bytes, sorted as the file
+/// stores them, and a word is found by binary search over the words that share its first two
+/// bytes, its [`WordInfo`] read from the columns. Nothing is indexed on load but the start of
+/// each word, where each first two bytes begin (one pass over the sorted words) and the (small)
+/// phrase list.
 pub struct Lexicon {
-    /// Sorted entries as stored in the file.
-    pub entries: Vec<(String, WordInfo)>,
-    pub phrase_entries: Vec<(String, u16)>,
-    words: FxMap<u64, WordInfo>,
+    b: Cow<'static, [u8]>,
+    l: Layout,
+    /// Byte offset of each word in `b`, then one past the last word's end ('\n' included).
+    starts: Vec<u32>,
+    /// By a word's first two bytes ([`lead`]): the index of the first word with those or larger
+    /// ones (65,537 entries; sorted words with one lead are contiguous, so a lookup searches only
+    /// theirs).
+    leads: Vec<u32>,
+    /// Hashes of the first words of phrases ([`F_PHRASE_START`]).
+    phrase_starts: FxSet<u64>,
     phrases: FxMap<u64, u16>,
     pub max_phrase: usize,
 }
 
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::new(Vec::new(), Vec::new())
+    }
+}
+
 impl Lexicon {
+    /// A lexicon of these words and phrases (sorted here), laid out as in a model file.
     pub fn new(mut entries: Vec<(String, WordInfo)>, mut phrase_entries: Vec<(String, u16)>) -> Lexicon {
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         phrase_entries.sort();
-        let mut words: FxMap<u64, WordInfo> = FxMap::default();
-        words.reserve(entries.len());
-        for (w, i) in &entries {
-            words.insert(word_hash(w), *i);
+        let mut b = Vec::new();
+        let join = |b: &mut Vec<u8>, xs: &mut dyn Iterator<Item = &str>| {
+            for (i, x) in xs.enumerate() {
+                if i > 0 {
+                    b.push(b'\n');
+                }
+                b.extend_from_slice(x.as_bytes());
+            }
+        };
+        join(&mut b, &mut entries.iter().map(|e| e.0.as_str()));
+        let (words_len, cols) = (b.len(), b.len());
+        for (_, i) in &entries {
+            b.extend_from_slice(&i.cluster.to_le_bytes());
         }
+        b.extend(entries.iter().map(|(_, i)| i.coarse));
+        b.extend(entries.iter().map(|(_, i)| i.freq));
+        for (_, i) in &entries {
+            b.extend_from_slice(&i.flags.to_le_bytes());
+        }
+        b.extend(entries.iter().map(|(_, i)| i.pctx));
+        b.extend(entries.iter().map(|(_, i)| i.art));
+        b.extend(entries.iter().map(|(_, i)| i.lctx));
+        let phrases = b.len();
+        join(&mut b, &mut phrase_entries.iter().map(|e| e.0.as_str()));
+        let kinds = b.len();
+        b.extend(phrase_entries.iter().map(|e| e.1 as u8));
+        let l = Layout { nw: entries.len(), words: 0, words_len, cols, np: phrase_entries.len(), phrases, phrases_len: kinds - phrases, kinds };
+        Lexicon::from_layout(Cow::Owned(b), l).expect("a built lexicon is well formed")
+    }
+
+    /// The lexicon in these bytes; `None` when the counts disagree with the lists.
+    fn from_layout(b: Cow<'static, [u8]>, l: Layout) -> Option<Lexicon> {
+        let joined = &b[l.words..l.words + l.words_len];
+        let mut starts = Vec::with_capacity(l.nw + 1);
+        if l.nw > 0 {
+            starts.push(l.words as u32);
+            for (j, &c) in joined.iter().enumerate() {
+                if c == b'\n' {
+                    starts.push((l.words + j + 1) as u32);
+                }
+            }
+        } else if !joined.is_empty() {
+            return None;
+        }
+        starts.push((l.words + l.words_len + 1) as u32);
+        if starts.len() != l.nw + 1 {
+            return None;
+        }
+        let mut leads = Vec::with_capacity(LEADS + 1);
+        for i in 0..l.nw {
+            let k = lead(&b[starts[i] as usize..starts[i + 1] as usize - 1]);
+            if k + 1 < leads.len() {
+                return None; // not sorted
+            }
+            leads.resize(k + 1, i as u32);
+        }
+        leads.resize(LEADS + 1, l.nw as u32);
+        let mut phrase_starts = FxSet::default();
         let mut phrases = FxMap::default();
         let mut max_phrase = 1;
-        for (p, k) in &phrase_entries {
+        let mut n_phrases = 0;
+        for (p, &k) in items(&b[l.phrases..l.phrases + l.phrases_len]).zip(&b[l.kinds..l.kinds + l.np]) {
             let mut h = 0;
             let mut n = 0;
-            for (j, w) in p.split(' ').enumerate() {
-                h = phrase_step(h, w);
+            for (j, w) in p.split(|&c| c == b' ').enumerate() {
+                let wh = word_hash_bytes(w);
+                h = super::features::mix(h, wh);
                 n += 1;
                 if j == 0 {
-                    words.entry(word_hash(w)).or_default().flags |= F_PHRASE_START;
+                    phrase_starts.insert(wh);
                 }
             }
             max_phrase = max_phrase.max(n);
-            phrases.insert(h, *k);
+            phrases.insert(h, k as u16);
+            n_phrases += 1;
         }
-        Lexicon { entries, phrase_entries, words, phrases, max_phrase }
+        if n_phrases != l.np || items(&b[l.phrases..l.phrases + l.phrases_len]).count() != l.np {
+            return None;
+        }
+        Some(Lexicon { b, l, starts, leads, phrase_starts, phrases, max_phrase })
     }
+
+    /// Word `i` of the sorted list.
     #[inline]
-    pub fn get(&self, w: &str) -> Option<&WordInfo> {
-        self.words.get(&word_hash(w))
+    fn word(&self, i: usize) -> &[u8] {
+        &self.b[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
     }
+
+    /// The [`WordInfo`] of word `i`, from the columns.
+    fn info(&self, i: usize) -> WordInfo {
+        let (b, n, c) = (&self.b[..], self.l.nw, self.l.cols);
+        WordInfo {
+            cluster: u16::from_le_bytes([b[c + 2 * i], b[c + 2 * i + 1]]),
+            coarse: b[c + 2 * n + i],
+            freq: b[c + 3 * n + i],
+            flags: u16::from_le_bytes([b[c + 4 * n + 2 * i], b[c + 4 * n + 2 * i + 1]]),
+            pctx: b[c + 6 * n + i],
+            art: b[c + 7 * n + i],
+            lctx: b[c + 8 * n + i],
+        }
+    }
+
+    /// The words and what is known of each, sorted by word (as the model file stores them).
+    pub fn entries(&self) -> Vec<(String, WordInfo)> {
+        (0..self.l.nw).map(|i| (String::from_utf8_lossy(self.word(i)).into_owned(), self.info(i))).collect()
+    }
+    /// The phrases and their kinds, sorted.
+    pub fn phrase_entries(&self) -> Vec<(String, u16)> {
+        let l = &self.l;
+        items(&self.b[l.phrases..l.phrases + l.phrases_len])
+            .zip(&self.b[l.kinds..l.kinds + l.np])
+            .map(|(p, &k)| (String::from_utf8_lossy(p).into_owned(), k as u16))
+            .collect()
+    }
+    /// What the lexicon knows of a normalized word: its entry, and whether a phrase starts with
+    /// it ([`F_PHRASE_START`]); `None` for neither.
     #[inline]
-    pub fn get_hash(&self, h: u64) -> Option<&WordInfo> {
-        self.words.get(&h)
+    pub fn get(&self, w: &str) -> Option<WordInfo> {
+        let w = w.as_bytes();
+        let k = lead(w);
+        let (mut lo, mut hi) = (self.leads[k] as usize, self.leads[k + 1] as usize);
+        let mut found = None;
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.word(mid).cmp(w) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    found = Some(mid);
+                    break;
+                }
+            }
+        }
+        let start = !self.phrase_starts.is_empty() && self.phrase_starts.contains(&word_hash_bytes(w));
+        match (found, start) {
+            (Some(i), s) => {
+                let mut x = self.info(i);
+                if s {
+                    x.flags |= F_PHRASE_START;
+                }
+                Some(x)
+            }
+            (None, true) => Some(WordInfo { flags: F_PHRASE_START, ..WordInfo::default() }),
+            (None, false) => None,
+        }
     }
     #[inline]
     pub fn phrase(&self, h: u64) -> Option<u16> {
         self.phrases.get(&h).copied()
     }
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.l.nw
     }
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.l.nw == 0
     }
 }
 
@@ -135,44 +300,62 @@ fn slot(k: u32, mask: usize) -> usize {
     ((k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
-/// Open-addressing table from feature key to i8 weights: keys in one compact array (probed),
-/// weights in a parallel one (read on a hit).
+/// Feature weights: an open-addressing table from feature key to the feature's index, and the
+/// i8 weights themselves as the model file stores them, one column of `len` bytes per tag, read
+/// in place (the embedded model's are never copied). Only the keys are indexed on load.
 #[derive(Default)]
 pub struct Weights {
-    keys: Vec<u32>,
-    rows: Vec<[i8; NTAGS]>,
+    /// Per slot: the key (0: empty) and its index in the columns.
+    slots: Vec<(u32, u32)>,
     mask: usize,
+    /// NTAGS columns of `len` weights (tag-major).
+    cols: Cow<'static, [u8]>,
     pub len: usize,
     pub scale: f32,
 }
 
 impl Weights {
     pub fn from_rows(rows: &[(u32, [i8; NTAGS])], scale: f32) -> Weights {
-        let cap = (rows.len() + rows.len() / 2).next_power_of_two().max(16);
-        let mut keys = vec![0u32; cap];
-        let mut table = vec![[0i8; NTAGS]; cap];
+        let mut cols = vec![0u8; rows.len() * NTAGS];
+        for (i, (_, w)) in rows.iter().enumerate() {
+            for t in 0..NTAGS {
+                cols[t * rows.len() + i] = w[t] as u8;
+            }
+        }
+        let mut w = Weights { cols: Cow::Owned(cols), len: rows.len(), scale, ..Weights::default() };
+        w.index(rows.iter().map(|r| r.0));
+        w
+    }
+
+    /// Fills the slot table with these keys (key `i` of the columns at position `i`); a key
+    /// given twice points at its last position.
+    fn index(&mut self, keys: impl Iterator<Item = u32>) {
+        let cap = (self.len + self.len / 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        for &(k, w) in rows {
+        let mut slots = vec![(0u32, 0u32); cap];
+        for (i, k) in keys.enumerate() {
             debug_assert!(k != 0);
             let mut p = slot(k, mask);
-            while keys[p] != 0 && keys[p] != k {
+            while slots[p].0 != 0 && slots[p].0 != k {
                 p = (p + 1) & mask;
             }
-            keys[p] = k;
-            table[p] = w;
+            slots[p] = (k, i as u32);
         }
-        Weights { keys, rows: table, mask, len: rows.len(), scale }
+        self.slots = slots;
+        self.mask = mask;
     }
+
+    /// The column index of a feature.
     #[inline]
-    pub fn get(&self, k: u32) -> Option<&[i8; NTAGS]> {
-        if self.keys.is_empty() {
+    fn find(&self, k: u32) -> Option<usize> {
+        if self.slots.is_empty() {
             return None;
         }
         let mut p = slot(k, self.mask);
         loop {
-            let x = self.keys[p];
+            let (x, i) = self.slots[p];
             if x == k {
-                return Some(&self.rows[p]);
+                return Some(i as usize);
             }
             if x == 0 {
                 return None;
@@ -180,18 +363,29 @@ impl Weights {
             p = (p + 1) & self.mask;
         }
     }
+
+    /// The weights of feature `i` (its column index), one per tag.
+    #[inline]
+    fn row(&self, i: usize) -> [i8; NTAGS] {
+        let n = self.len;
+        std::array::from_fn(|t| self.cols[t * n + i] as i8)
+    }
+
+    #[inline]
+    pub fn get(&self, k: u32) -> Option<[i8; NTAGS]> {
+        self.find(k).map(|i| self.row(i))
+    }
     /// Asks the CPU to start loading these features' slots (x86-64 only; a no-op elsewhere).
     #[inline]
     pub fn prefetch(&self, feats: &[u32]) {
         #[cfg(target_arch = "x86_64")]
-        if !self.keys.is_empty() {
+        if !self.slots.is_empty() {
             for &k in feats {
                 let p = slot(k, self.mask);
-                // SAFETY: `p` is within both arrays (masked); prefetching never faults.
+                // SAFETY: `p` is within the table (masked); prefetching never faults.
                 unsafe {
                     use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-                    _mm_prefetch::<{ _MM_HINT_T0 }>(self.keys.as_ptr().add(p) as *const i8);
-                    _mm_prefetch::<{ _MM_HINT_T0 }>(self.rows.as_ptr().add(p) as *const i8);
+                    _mm_prefetch::<{ _MM_HINT_T0 }>(self.slots.as_ptr().add(p) as *const i8);
                 }
             }
         }
@@ -203,13 +397,15 @@ impl Weights {
     #[inline]
     pub fn sum(&self, feats: &[u32]) -> [i32; NTAGS] {
         let mut out = [0i32; NTAGS];
+        let n = self.len;
+        let cols = &self.cols[..];
         // In i16 lanes (narrower, faster in wasm), 250 rows at a time: 250 × 127 fits.
         for chunk in feats.chunks(250) {
             let mut acc = [0i16; NTAGS];
             for &k in chunk {
-                if let Some(w) = self.get(k) {
+                if let Some(i) = self.find(k) {
                     for t in 0..NTAGS {
-                        acc[t] += w[t] as i16;
+                        acc[t] += cols[t * n + i] as i8 as i16;
                     }
                 }
             }
@@ -231,8 +427,14 @@ impl Weights {
         out
     }
 
-    fn read(r: &mut Reader) -> Option<Weights> {
+    /// Reads the weights section (see the module doc): the keys are decoded and indexed, the
+    /// columns stay where they are in `src` (the whole model file).
+    fn read(r: &mut Reader, src: &Cow<'static, [u8]>) -> Option<Weights> {
         let nf = r.u32()? as usize;
+        // Not more keys than bytes left (a key takes at least one): no absurd allocation.
+        if nf > r.b.len() - r.p {
+            return None;
+        }
         let mut keys = Vec::with_capacity(nf);
         let mut prev = 0u32;
         for _ in 0..nf {
@@ -250,24 +452,20 @@ impl Weights {
             keys.push(prev);
         }
         let scale = r.f32()?;
-        let q = r.take(nf * NTAGS)?;
-        let rows: Vec<(u32, [i8; NTAGS])> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, &k)| {
-                let mut w = [0i8; NTAGS];
-                for t in 0..NTAGS {
-                    w[t] = q[t * nf + i] as i8;
-                }
-                (k, w)
-            })
-            .collect();
-        Some(Weights::from_rows(&rows, scale))
+        let at = r.p;
+        r.take(nf.checked_mul(NTAGS)?)?;
+        let cols = match src {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[at..at + nf * NTAGS]),
+            Cow::Owned(b) => Cow::Owned(b[at..at + nf * NTAGS].to_vec()),
+        };
+        let mut w = Weights { cols, len: nf, scale, ..Weights::default() };
+        w.index(keys.into_iter());
+        Some(w)
     }
 
     /// All rows, sorted by key.
     pub fn rows(&self) -> Vec<(u32, [i8; NTAGS])> {
-        let mut v: Vec<(u32, [i8; NTAGS])> = self.keys.iter().zip(&self.rows).filter(|r| *r.0 != 0).map(|r| (*r.0, *r.1)).collect();
+        let mut v: Vec<(u32, [i8; NTAGS])> = self.slots.iter().filter(|s| s.0 != 0).map(|&(k, i)| (k, self.row(i as usize))).collect();
         v.sort_unstable_by_key(|r| r.0);
         v
     }
@@ -311,52 +509,37 @@ impl Model {
 
     /// Parses a model file (written by `marsad-train`); `None` when the bytes are not a model.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        Model::parse(Cow::Owned(b.to_vec()))
+    }
+
+    /// [`Model::from_bytes`] for bytes that live as long as the program (the embedded model):
+    /// the lexicon is read in place, never copied.
+    pub fn from_static(b: &'static [u8]) -> Option<Model> {
+        Model::parse(Cow::Borrowed(b))
+    }
+
+    fn parse(src: Cow<'static, [u8]>) -> Option<Model> {
+        let b: &[u8] = &src;
         let mut r = Reader { b, p: 0 };
         if r.take(4)? != b"MNER" || r.u32()? != FORMAT_VERSION {
             return None;
         }
         let nw = r.u32()? as usize;
-        let jl = r.u32()? as usize;
-        let joined = std::str::from_utf8(r.take(jl)?).ok()?;
-        let names: Vec<&str> = if nw == 0 { Vec::new() } else { joined.split('\n').collect() };
-        if names.len() != nw {
-            return None;
-        }
-        let cl = r.take(nw * 2)?;
-        let co = r.take(nw)?;
-        let fr = r.take(nw)?;
-        let fl = r.take(nw * 2)?;
-        let pc = r.take(nw)?;
-        let ar = r.take(nw)?;
-        let lc = r.take(nw)?;
-        let entries: Vec<(String, WordInfo)> = names
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                (
-                    w.to_string(),
-                    WordInfo {
-                        cluster: u16::from_le_bytes([cl[2 * i], cl[2 * i + 1]]),
-                        coarse: co[i],
-                        freq: fr[i],
-                        flags: u16::from_le_bytes([fl[2 * i], fl[2 * i + 1]]),
-                        pctx: pc[i],
-                        art: ar[i],
-                        lctx: lc[i],
-                    },
-                )
-            })
-            .collect();
+        let words_len = r.u32()? as usize;
+        let words = r.p;
+        r.take(words_len)?;
+        let cols = r.p;
+        r.take(nw.checked_mul(9)?)?;
         let np = r.u32()? as usize;
-        let jl = r.u32()? as usize;
-        let joined = std::str::from_utf8(r.take(jl)?).ok()?;
-        let pnames: Vec<&str> = if np == 0 { Vec::new() } else { joined.split('\n').collect() };
-        if pnames.len() != np {
+        let phrases_len = r.u32()? as usize;
+        let phrases = r.p;
+        r.take(phrases_len)?;
+        let kinds = r.p;
+        r.take(np)?;
+        if r.p > u32::MAX as usize - 1 {
             return None;
         }
-        let kinds = r.take(np)?;
-        let phrases: Vec<(String, u16)> = pnames.iter().zip(kinds).map(|(p, &k)| (p.to_string(), k as u16)).collect();
-        let weights = Weights::read(&mut r)?;
+        let weights = Weights::read(&mut r, &src)?;
         let mut trans = [[0f32; NTAGS]; NTAGS];
         for a in trans.iter_mut() {
             for x in a.iter_mut() {
@@ -370,7 +553,8 @@ impl Model {
         if r.p != r.b.len() {
             return None;
         }
-        let lex = Lexicon::new(entries, phrases);
+        let layout = Layout { nw, words, words_len, cols, np, phrases, phrases_len, kinds };
+        let lex = Lexicon::from_layout(src, layout)?;
         Some(Model { lex, weights, trans, start })
     }
 }

@@ -9,18 +9,28 @@ use tsify::Tsify;
 
 /// An entity label. PER, LOC, ORG and MISC are names (the recognizer's labels, in clusters;
 /// [`LABELS`] numbers them for the tags); DATE, TIME, MONEY, PERCENT and QUANTITY are expressions
-/// found by rules (`crate::temporal`), with a normalized value.
+/// found by rules (`crate::temporal`), with a normalized value. A closed set: a new label would be
+/// a breaking change of the result format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub enum Label {
+    /// A person.
     PER,
+    /// A place: a country, city, region or geographic feature.
     LOC,
+    /// An organization: a government body, party, company, agency, team.
     ORG,
+    /// Another name (ANERcorp's miscellaneous class): an event, a product, a work and the like.
     MISC,
+    /// A date or a duration (ISO 8601 value: 2015-11-24, 2015-11, XXXX-11-24, P3M).
     DATE,
+    /// A time of day (ISO 8601 value).
     TIME,
+    /// An amount of money (value: amount and ISO 4217 currency).
     MONEY,
+    /// A percentage (value: the number).
     PERCENT,
+    /// A number of things (value: the number).
     QUANTITY,
 }
 

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { allowed, check } from "../../scripts/licenses.mjs";
+import { allowed, check, checkData, DATA_SOURCES } from "../../scripts/licenses.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -36,4 +36,20 @@ test("Cargo.lock and package-lock.json are committed, and npm versions are pinne
   }
   const lock = JSON.parse(readFileSync(root + "package-lock.json", "utf8"));
   for (const [k, p] of Object.entries(lock.packages)) if (k) assert.ok(p.integrity, `${k} has an integrity hash`);
+});
+
+test("the model's data sources: each is listed with its license, in NOTICE and in the SPDX expression of package.json and Cargo.toml", () => {
+  const r = checkData();
+  console.log(`model data sources (${r.reads.length} paths read by train/): ${DATA_SOURCES.map((d) => `${d.name}: ${d.license}`).join("; ")}`);
+  console.log(`../shared/data/README.md ${r.readmeChecked ? "agrees" : "not present: not compared"}`);
+  assert.deepEqual(r.problems, []);
+  const pkg = JSON.parse(readFileSync(root + "package.json", "utf8"));
+  assert.match(pkg.license, /^MIT AND /, "the code is MIT, and the data licenses are added with AND");
+  assert.ok(pkg.license.includes("CC-BY-SA-4.0"), "the model trained on ANERcorp is CC BY-SA 4.0");
+});
+
+test("npm pack ships LICENSE and NOTICE beside the code and the wasm", () => {
+  const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const files = JSON.parse(out)[0].files.map((f) => f.path);
+  for (const f of ["LICENSE", "NOTICE", "package.json", "README.md", "pkg/marsad_bg.wasm"]) assert.ok(files.includes(f), `${f} in the package (${files.join(", ")})`);
 });

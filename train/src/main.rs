@@ -163,7 +163,7 @@ fn train(cfg: &Config) -> Result<(), String> {
     eprintln!("training sequences: {} ({} tokens)", seqs.len(), seqs.iter().map(|s| s.toks.len()).sum::<usize>());
     let news = news::news_stats(cfg)?;
     let lex = lexicon::build_lexicon(cfg, &news, &seqs)?;
-    eprintln!("lexicon: {} words, {} phrases", lex.len(), lex.phrase_entries.len());
+    eprintln!("lexicon: {} words, {} phrases", lex.len(), lex.phrase_entries().len());
     let model = learn::train_model(cfg, &seqs, lex);
     let bytes = write::model_bytes(&model);
     std::fs::create_dir_all(&cfg.out).map_err(|e| format!("cannot create {}: {e}", cfg.out.display()))?;

@@ -44,11 +44,21 @@ fn model_round_trips_bit_for_bit() {
     let bytes = model_bytes(&m);
     let back = Model::from_bytes(&bytes).expect("parses");
     assert_eq!(model_bytes(&back), bytes);
-    assert_eq!(back.weights.get(7), Some(&rows[0].1));
+    assert_eq!(back.weights.get(7), Some(rows[0].1));
     assert_eq!(back.weights.get(8), None);
     assert_eq!(back.lex.get("موسكو").map(|w| w.freq), Some(11));
     assert!(Model::from_bytes(&bytes[..bytes.len() - 3]).is_none());
     assert!(Model::from_bytes(b"").is_none());
+}
+
+#[test]
+fn shipped_model_round_trips_bit_for_bit() {
+    // The embedded model is read in place (Model::from_static); the writer must still give back
+    // exactly its bytes from what the reader exposes.
+    let bytes = include_bytes!("../../model/ner.bin");
+    let m = Model::from_static(bytes).expect("model/ner.bin parses");
+    assert!(model_bytes(&m) == bytes[..]);
+    assert_eq!(m.lex.len(), m.lex.entries().len());
 }
 
 fn tiny_corpus() -> Vec<Seq> {

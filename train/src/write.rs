@@ -46,7 +46,7 @@ pub fn model_bytes(m: &Model) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(b"MNER");
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    let words = &m.lex.entries;
+    let words = &m.lex.entries();
     joined(&mut out, words.iter().map(|(w, _)| w.as_str()));
     for (_, i) in words {
         out.extend_from_slice(&i.cluster.to_le_bytes());
@@ -59,7 +59,7 @@ pub fn model_bytes(m: &Model) -> Vec<u8> {
     out.extend(words.iter().map(|(_, i)| i.pctx));
     out.extend(words.iter().map(|(_, i)| i.art));
     out.extend(words.iter().map(|(_, i)| i.lctx));
-    let phrases = &m.lex.phrase_entries;
+    let phrases = &m.lex.phrase_entries();
     joined(&mut out, phrases.iter().map(|(p, _)| p.as_str()));
     out.extend(phrases.iter().map(|(_, k)| *k as u8));
     weights(&mut out, &m.weights);
