@@ -1,12 +1,19 @@
 //! The `marsad` command line: `marsad analyze [FILE] [--pretty]` prints the same JSON as the JS
-//! `analyze()`.
+//! `analyze()`; `marsad analyze --jsonl [FILE]` analyzes one text per line on every core
+//! (`batch.rs`).
+
+mod batch;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: marsad analyze [FILE] [--pretty] [--no-quotes]
+       marsad analyze --jsonl [FILE] [--no-quotes]
        marsad --version
 Reads FILE (or standard input, when FILE is missing or -) as UTF-8 and prints the analysis as JSON.
+With --jsonl, each line is {\"id\": ..., \"text\": ..., \"date\": ...} or plain text, and each output line
+is {\"line\": N, \"id\": ..., <the analysis>} or {\"line\": N, \"id\": ..., \"error\": ...}, in input order,
+on every core (RAYON_NUM_THREADS sets how many).
 (Training and evaluation: cargo run --release -p marsad-train -- --help)";
 
 fn main() -> ExitCode {
@@ -53,15 +60,23 @@ fn read_input(file: Option<&str>) -> Result<String, String> {
 fn analyze(args: &[String]) -> Result<(), String> {
     let mut file = None;
     let mut pretty = false;
+    let mut jsonl = false;
     let mut options = marsad::Options::default();
     for a in args {
         match a.as_str() {
             "--pretty" => pretty = true,
+            "--jsonl" => jsonl = true,
             "--no-quotes" => options.quotes = false,
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}' (try 'marsad --help')")),
             s if file.is_none() => file = Some(s),
             s => return Err(format!("unexpected argument '{s}' (try 'marsad --help')")),
         }
+    }
+    if jsonl {
+        if pretty {
+            return Err("--pretty does not go with --jsonl (one result per line)".to_string());
+        }
+        return batch::run(file, &options);
     }
     let text = read_input(file)?;
     let result = marsad::analyze(&text, &options);
