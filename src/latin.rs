@@ -14,8 +14,8 @@
 //!
 //! The tables are built by `marsad-train latin` into `model/latin.bin` and pruned to what changes
 //! an answer: a part or a full name is stored only when the next source would spell it otherwise
-//! (and full names only when the ANT news mentions them), so a name found whole or in parts can
-//! come back labelled with the later source that spells it the same way.
+//! (and parts and full names only when the ANT news uses them), so a name found whole or in parts
+//! can come back labelled with the later source that spells it the same way.
 //!
 //! ```
 //! let r = marsad::latin::romanize("سيرغي لافروف").unwrap();

@@ -91,7 +91,7 @@ enum Command {
     Model,
     Cv(usize),
     Eval(Vec<String>),
-    /// `latin`: measure (held-out 5%, writes nothing), keep all full names (no news pruning).
+    /// `latin`: measure (held-out 5%, writes nothing), keep all parts and full names (no news pruning).
     Latin { measure: bool, all_names: bool },
 }
 
