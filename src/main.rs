@@ -2,6 +2,9 @@
 //! `analyze()`; `marsad analyze --jsonl [FILE]` analyzes one text per line on every core
 //! (`batch.rs`).
 
+// Native only: rayon and indicatif are not dependencies on wasm32, where this binary is only
+// built because `cargo test --target wasm32-unknown-unknown` builds every target.
+#[cfg(not(target_arch = "wasm32"))]
 mod batch;
 
 use std::io::{Read, Write};
@@ -76,7 +79,10 @@ fn analyze(args: &[String]) -> Result<(), String> {
         if pretty {
             return Err("--pretty does not go with --jsonl (one result per line)".to_string());
         }
+        #[cfg(not(target_arch = "wasm32"))]
         return batch::run(file, &options);
+        #[cfg(target_arch = "wasm32")]
+        return Err("--jsonl needs the native build".to_string());
     }
     let text = read_input(file)?;
     let result = marsad::analyze(&text, &options);
