@@ -11,3 +11,11 @@ export default function init(input?: unknown): Promise<void>;
 
 /** Does nothing in Node (the wasm is already loaded); kept for code written for browsers. */
 export function initSync(module?: unknown): void;
+
+import type { Analysis, Options } from "../pkg/types.js";
+/** An input of analyzeMany: a text, or a record with its text and an id copied to the result. */
+export type ManyInput = string | { id?: unknown; text: string };
+/** A result of analyzeMany: the analysis (with the input's id, if any), or why it failed. */
+export type ManyResult = (Analysis & { id?: unknown }) | { id?: unknown; error: string };
+/** analyze() of each text, in order; a bad item gives {error} in its place and the rest go on. */
+export function analyzeMany(texts: Iterable<ManyInput>, options?: Options): ManyResult[];

@@ -31,6 +31,9 @@ export const REVIEWED_BUILD_SCRIPTS = new Set([
   // bundled C profiler runtime with the cc crate. None downloads anything.
   "getrandom", "libc", "libm", "minicov", "num-traits", "proc-macro2", "quote", "rustversion", "serde", "serde_core",
   "serde_json", "wasm-bindgen", "wasm-bindgen-shared", "zmij",
+  // The native batch mode's rayon and indicatif: crossbeam-{deque,epoch,utils}, portable-atomic
+  // and rayon-core set cfgs from TARGET and the rustc version; nothing runs or downloads.
+  "crossbeam-deque", "crossbeam-epoch", "crossbeam-utils", "portable-atomic", "rayon-core",
 ]);
 
 /**

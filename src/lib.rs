@@ -16,6 +16,7 @@
 
 pub mod clusters;
 pub mod hash;
+pub mod latin;
 pub mod ner;
 pub mod quotes;
 pub mod result;
@@ -29,7 +30,7 @@ pub mod wasm;
 use std::ops::Range;
 
 pub use ner::Mention;
-pub use result::{Analysis, Cluster, Entity, Label, Money, Number, Quote, QuoteKind, Span, Speaker, Value};
+pub use result::{Analysis, Cluster, Entity, Label, LatinSource, Money, Number, Quote, QuoteKind, Span, Speaker, Value};
 pub use text::Doc;
 use serde::{Deserialize, Serialize};
 
@@ -133,13 +134,18 @@ fn build_result(doc: &Doc, mentions: &[Mention], groups: &clusters::Clusters, fo
         .list
         .iter()
         .enumerate()
-        .map(|(id, c)| Cluster {
-            id: id as u32,
-            label: c.label,
-            canonical: c.canonical.clone(),
-            mentions: c.mentions.iter().map(|&i| span(&mentions[i].span)).collect(),
-            roles: c.roles.clone(),
-            descriptions: described[id].iter().map(|r| span(r)).collect(),
+        .map(|(id, c)| {
+            let latin = if c.label == Label::PER { latin::romanize(&c.canonical) } else { None };
+            Cluster {
+                id: id as u32,
+                label: c.label,
+                canonical: c.canonical.clone(),
+                mentions: c.mentions.iter().map(|&i| span(&mentions[i].span)).collect(),
+                roles: c.roles.clone(),
+                descriptions: described[id].iter().map(|r| span(r)).collect(),
+                latin_source: latin.as_ref().map(|r| r.source),
+                latin: latin.map(|r| r.latin),
+            }
         })
         .collect();
     let quotes = found

@@ -1,13 +1,24 @@
-//! The `marsad` command line: `marsad analyze [FILE] [--pretty] [--no-quotes]` prints the same JSON
-//! as the JS `analyze()` (standard input when there is no FILE); `marsad --version`.
+//! The `marsad` command line: `marsad analyze [FILE] [--pretty] [--no-quotes] [--date YYYY-MM-DD]`
+//! prints the same JSON as the JS `analyze()` (standard input when there is no FILE);
+//! `marsad analyze --jsonl [FILE]` analyzes one text per line on every core (`batch.rs`);
+//! `marsad --version`.
+
+// Native only: rayon and indicatif are not dependencies on wasm32, where this binary is only
+// built because `cargo test --target wasm32-unknown-unknown` builds every target.
+#[cfg(not(target_arch = "wasm32"))]
+mod batch;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: marsad analyze [FILE] [--pretty] [--no-quotes] [--date YYYY-MM-DD]
+       marsad analyze --jsonl [FILE] [--no-quotes]
        marsad --version
 Reads FILE (or standard input, when FILE is missing or -) as UTF-8 and prints the analysis as JSON.
 --date gives the document's date, against which relative dates (اليوم، الشهر الماضي) are resolved.
+With --jsonl, each line is {\"id\": ..., \"text\": ..., \"date\": ...} or plain text, and each output line
+is {\"line\": N, \"id\": ..., <the analysis>} or {\"line\": N, \"id\": ..., \"error\": ...}, in input order,
+on every core (RAYON_NUM_THREADS sets how many).
 (Training and evaluation: cargo run --release -p marsad-train -- --help)";
 
 fn main() -> ExitCode {
@@ -54,11 +65,13 @@ fn read_input(file: Option<&str>) -> Result<String, String> {
 fn analyze(args: &[String]) -> Result<(), String> {
     let mut file = None;
     let mut pretty = false;
+    let mut jsonl = false;
     let mut options = marsad::Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--pretty" => pretty = true,
+            "--jsonl" => jsonl = true,
             "--no-quotes" => options.quotes = false,
             "--date" => {
                 let d = it.next().ok_or("--date needs a date YYYY-MM-DD")?;
@@ -78,6 +91,15 @@ fn analyze(args: &[String]) -> Result<(), String> {
             s if file.is_none() => file = Some(s),
             s => return Err(format!("unexpected argument '{s}' (try 'marsad --help')")),
         }
+    }
+    if jsonl {
+        if pretty {
+            return Err("--pretty does not go with --jsonl (one result per line)".to_string());
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        return batch::run(file, &options);
+        #[cfg(target_arch = "wasm32")]
+        return Err("--jsonl needs the native build".to_string());
     }
     let text = read_input(file)?;
     let result = marsad::analyze(&text, &options);

@@ -173,4 +173,23 @@ pub struct Cluster {
     /// Descriptions that designate it as a quote's speaker (وقال الوزير, وأضافت المحكمة), in
     /// text order; each is a quote's `speaker` span whose `cluster` is this one.
     pub descriptions: Vec<Span>,
+    /// A person's name in Latin script (`Sergey Lavrov`); people only (see [`crate::latin`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub latin: Option<String>,
+    /// Where `latin` came from, present with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub latin_source: Option<LatinSource>,
+}
+
+/// Where a person's Latin name came from: the whole name in the list of full names (Wikidata),
+/// its words all known name parts, or letter rules for at least one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum LatinSource {
+    List,
+    Parts,
+    Rule,
 }

@@ -245,6 +245,8 @@ function renderPanels() {
         ul,
         () => {
           const main = el("span", { class: "item-main" }, el("span", { class: "item-name", text: c.canonical }));
+          // The Latin name (people), left to right inside the right-to-left panel; a text node.
+          if (c.latin) main.append(el("span", { class: "item-latin", dir: "ltr", lang: "und-Latn", text: c.latin }));
           if (c.roles && c.roles.length) main.append(el("span", { class: "item-role", text: c.roles.join("، ") }));
           const btn = el(
             "button",
@@ -504,6 +506,7 @@ function showTip(m) {
     const c = (result.clusters || []).find((x) => x.id === e.cluster);
     tipRow(dl, "type", LABELS.includes(e.label) ? t(e.label) : e.label);
     tipRow(dl, "canonical", c ? c.canonical : e.text);
+    if (c && c.latin) tipRow(dl, "latin", c.latin);
     if (c && c.roles && c.roles.length) tipRow(dl, "role", c.roles.join("، "));
   } else {
     const q = result.quotes[Number(m.dataset.quote)];

@@ -38,6 +38,7 @@ export function annotatedHtml(text, result, langCode = "ar") {
       const c = canon.get(e.cluster);
       const parts = [s[e.label] || e.label];
       if (c) parts.push(c.canonical);
+      if (c && c.latin) parts.push(c.latin);
       if (c && c.roles && c.roles.length) parts.push(c.roles.join("، "));
       return [["title", parts.join(" — ")]];
     }

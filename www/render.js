@@ -228,18 +228,19 @@ function csv(rows) {
   return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
-export const ENTITY_CSV_HEADER = ["start", "end", "label", "text", "cluster", "canonical"];
-export const QUOTE_CSV_HEADER = ["start", "end", "kind", "speaker", "speaker_text", "speaker_cluster", "cue", "text"];
+export const ENTITY_CSV_HEADER = ["start", "end", "label", "text", "cluster", "canonical", "latin"];
+export const QUOTE_CSV_HEADER = ["start", "end", "kind", "speaker", "speaker_text", "speaker_cluster", "cue", "text", "speaker_latin"];
 
 export function entitiesCsv(result) {
-  const canon = new Map((result.clusters || []).map((c) => [c.id, c.canonical]));
+  const byId = new Map((result.clusters || []).map((c) => [c.id, c]));
   return csv([
     ENTITY_CSV_HEADER,
-    ...(result.entities || []).map((e) => [e.start, e.end, e.label, e.text, e.cluster, canon.get(e.cluster) ?? ""]),
+    ...(result.entities || []).map((e) => [e.start, e.end, e.label, e.text, e.cluster, byId.get(e.cluster)?.canonical ?? "", byId.get(e.cluster)?.latin ?? ""]),
   ]);
 }
 
 export function quotesCsv(result) {
+  const latin = new Map((result.clusters || []).map((c) => [c.id, c.latin]));
   return csv([
     QUOTE_CSV_HEADER,
     ...(result.quotes || []).map((q) => [
@@ -251,6 +252,7 @@ export function quotesCsv(result) {
       q.speaker ? q.speaker.cluster : "",
       q.cue ? q.cue.text : "",
       q.text,
+      (q.speaker && latin.get(q.speaker.cluster)) ?? "",
     ]),
   ]);
 }

@@ -76,12 +76,13 @@ test("entities CSV: header and one row per entity", { timeout: 60000 }, async ()
   const { name, body } = await download("entities-csv");
   assert.equal(name, "marsad-entities.csv");
   const rows = parseCsv(body);
-  assert.deepEqual(rows[0], ["start", "end", "label", "text", "cluster", "canonical"]);
+  assert.deepEqual(rows[0], ["start", "end", "label", "text", "cluster", "canonical", "latin"]);
   assert.equal(rows.length - 1, expected.entities.length);
   rows.slice(1).forEach((r, i) => {
     const e = expected.entities[i];
     assert.deepEqual(r.slice(0, 4), [String(e.start), String(e.end), e.label, e.text]);
     assert.equal(TEXT.slice(Number(r[0]), Number(r[1])), r[3]);
+    assert.equal(r[6], expected.clusters.find((c) => c.id === e.cluster)?.latin ?? "");
   });
 });
 
@@ -89,7 +90,7 @@ test("quotes CSV: header and one row per quote, speaker and text intact", { time
   const { name, body } = await download("quotes-csv");
   assert.equal(name, "marsad-quotes.csv");
   const rows = parseCsv(body);
-  assert.deepEqual(rows[0], ["start", "end", "kind", "speaker", "speaker_text", "speaker_cluster", "cue", "text"]);
+  assert.deepEqual(rows[0], ["start", "end", "kind", "speaker", "speaker_text", "speaker_cluster", "cue", "text", "speaker_latin"]);
   assert.equal(rows.length - 1, expected.quotes.length);
   assert.ok(expected.quotes.length >= 3);
   rows.slice(1).forEach((r, i) => {

@@ -201,6 +201,13 @@ test("selecting a cluster highlights all its mentions and steps through them; to
   const TYPE = { PER: "شخص", LOC: "مكان", ORG: "منظمة", MISC: "أخرى" };
   assert.ok(tipText.includes(TYPE[BIGGEST.label]), tipText);
   assert.ok(tipText.includes(BIGGEST.canonical), tipText);
+  // A person's Latin name, in the tooltip and beside the name in the panel (a text node).
+  assert.ok(BIGGEST.label !== "PER" || BIGGEST.latin, "the seed's biggest person has a Latin name");
+  if (BIGGEST.latin) {
+    assert.ok(tipText.includes(BIGGEST.latin), tipText);
+    assert.equal(await btn.locator(".item-latin").textContent(), BIGGEST.latin);
+    assert.equal(await btn.locator(".item-latin").evaluate((s) => s.childNodes.length === 1 && s.firstChild.nodeType === Node.TEXT_NODE), true);
+  }
   assert.equal(await page.locator("#article mark.current").getAttribute("aria-describedby"), "tip");
   await page.locator("#sel-next").click();
   assert.equal(await nth(), 1);

@@ -19,7 +19,7 @@ const RESULT = {
     { ...span(16, 40), kind: "indirect", cue: null, speaker: null }, // overlaps quote 0, runs into the next line
   ],
   clusters: [
-    { id: 0, label: "PER", canonical: "سيرغي لافروف", mentions: [span(4, 10)], roles: ["وزير الخارجية"] },
+    { id: 0, label: "PER", canonical: "سيرغي لافروف", mentions: [span(4, 10)], roles: ["وزير الخارجية"], latin: "Sergey Lavrov", latinSource: "list" },
     { id: 1, label: "LOC", canonical: "موسكو", mentions: [span(24, 29)], roles: [] },
   ],
 };
@@ -66,13 +66,13 @@ test("escapeHtml escapes the five characters", () => {
 
 test("CSV exports: header, one row per item, RFC 4180 quoting", () => {
   const e = entitiesCsv(RESULT).split("\r\n");
-  assert.equal(e[0], "start,end,label,text,cluster,canonical");
+  assert.equal(e[0], "start,end,label,text,cluster,canonical,latin");
   assert.equal(e.length, RESULT.entities.length + 2); // header, rows, trailing empty
-  assert.equal(e[1], "4,10,PER,لافروف,0,سيرغي لافروف");
-  assert.equal(e[2], '14,20,MISC,"ن هنا""",,', "quotes doubled, the field quoted, no cluster");
+  assert.equal(e[1], "4,10,PER,لافروف,0,سيرغي لافروف,Sergey Lavrov");
+  assert.equal(e[2], '14,20,MISC,"ن هنا""",,,', "quotes doubled, the field quoted, no cluster");
   const q = quotesCsv(RESULT).split("\r\n");
-  assert.equal(q[0], "start,end,kind,speaker,speaker_text,speaker_cluster,cue,text");
-  assert.equal(q[1], '11,20,direct,سيرغي لافروف,لافروف,0,قال,"""نحن هنا"""');
+  assert.equal(q[0], "start,end,kind,speaker,speaker_text,speaker_cluster,cue,text,speaker_latin");
+  assert.equal(q[1], '11,20,direct,سيرغي لافروف,لافروف,0,قال,"""نحن هنا""",Sergey Lavrov');
   assert.match(q[2], /^16,40,indirect,,,,,"/);
 });
 
@@ -90,7 +90,7 @@ test("the annotated HTML document is self-contained", () => {
   assert.match(doc, /^<!doctype html>/);
   assert.match(doc, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
   assert.doesNotMatch(doc, /<script|<link|src=/i);
-  assert.match(doc, /title="Person — سيرغي لافروف — وزير الخارجية"/);
+  assert.match(doc, /title="Person — سيرغي لافروف — Sergey Lavrov — وزير الخارجية"/);
   const { filename, mime } = exportContent("html", TEXT, RESULT, "ar");
   assert.equal(filename, "marsad.html");
   assert.match(mime, /^text\/html/);

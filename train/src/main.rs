@@ -6,12 +6,14 @@
 //! `news` (clusters and context counts from the unlabeled news), `wordlists` and `lexicon` (the
 //! model's lexicon), `learn` and `crf` (features → CRF → quantized weights), `write` (the model
 //! file), `cv` (cross-validation), `eval` (conlleval-style scoring, as tools/score.py does it).
+//! `latin` builds and measures the tables of names in Latin script (`model/latin.bin`).
 
 mod corpus;
 mod crf;
 mod cv;
 mod eval;
 mod learn;
+mod latin;
 mod lexicon;
 mod news;
 #[cfg(test)]
@@ -27,6 +29,9 @@ const USAGE: &str = "usage: marsad-train [model] [OPTIONS]     train on ../share
        marsad-train cv K [OPTIONS]        K-fold cross-validation (writes nothing under model/)
        marsad-train eval --conll FILE | --docs DIR [--errors]
                                           score the shipped model
+       marsad-train latin [--measure] [--all-names] [--shared DIR] [--out DIR]
+                                          names in Latin script: write OUT/latin.bin, or
+                                          (--measure) score tables built without a held-out 5%
 options:
   --shared DIR        the shared data (default ../shared/data; MARSAD_SHARED overrides)
   --out DIR           where ner.bin goes (default model)
@@ -86,6 +91,8 @@ enum Command {
     Model,
     Cv(usize),
     Eval(Vec<String>),
+    /// `latin`: measure (held-out 5%, writes nothing), keep all parts and full names (no news pruning).
+    Latin { measure: bool, all_names: bool },
 }
 
 fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command, Config), lexopt::Error> {
@@ -119,6 +126,16 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command,
             Long("pool") => cfg.pool = p.value()?.into(),
             Long("no-pool") => cfg.no_pool = true,
             Long("news-articles") => cfg.news_articles = Some(p.value()?.parse()?),
+            Long("measure") if matches!(cmd, Command::Latin { .. }) => {
+                if let Command::Latin { measure, .. } = &mut cmd {
+                    *measure = true;
+                }
+            }
+            Long("all-names") if matches!(cmd, Command::Latin { .. }) => {
+                if let Command::Latin { all_names, .. } = &mut cmd {
+                    *all_names = true;
+                }
+            }
             Long("help") | Short('h') => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -126,6 +143,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command,
             Value(v) if v == "model" => cmd = Command::Model,
             Value(v) if v == "cv" => cmd = Command::Cv(p.value()?.parse()?),
             Value(v) if v == "eval" => cmd = Command::Eval(Vec::new()),
+            Value(v) if v == "latin" => cmd = Command::Latin { measure: false, all_names: false },
             _ => return Err(arg.unexpected()),
         }
     }
@@ -143,6 +161,7 @@ fn main() -> ExitCode {
         Ok((Command::Cv(k), cfg)) if k >= 2 => corpus::read_conll(&cfg.shared.join("anercorp/train.txt")).and_then(|sents| cv::cross_validate(&cfg, k, &sents)),
         Ok((Command::Cv(_), _)) => Err("cv needs K ≥ 2 folds".to_string()),
         Ok((Command::Model, cfg)) => train(&cfg),
+        Ok((Command::Latin { measure, all_names }, cfg)) => latin::run(&cfg.shared, &cfg.out, measure, all_names),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
