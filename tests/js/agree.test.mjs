@@ -73,11 +73,22 @@ function checkOffsets(text, a) {
     assert.ok(!low(s) && !low(e), `${what} ${s}..${e} splits a surrogate pair`);
     assert.equal(text.slice(s, e), t, `${what} ${s}..${e}`);
   };
-  let prev = 0;
+  // Names never overlap each other, nor do expressions (DATE … QUANTITY); an expression may hold a
+  // name (the currency of an amount), and both are in text order.
+  const NAMES = ["PER", "LOC", "ORG", "MISC"];
+  const prev = { name: 0, expr: 0 };
+  let start = 0;
   for (const e of a.entities) {
     ok("entity", e.start, e.end, e.text);
-    assert.ok(e.start >= prev && e.start < e.end, "entities are ordered and disjoint");
-    prev = e.end;
+    const group = NAMES.includes(e.label) ? "name" : "expr";
+    assert.ok(e.start >= start && e.start < e.end, "entities are in text order");
+    assert.ok(e.start >= prev[group], `${group === "name" ? "names" : "expressions"} are disjoint`);
+    if (group === "name" && e.start < prev.expr) {
+      const outer = a.entities.find((x) => !NAMES.includes(x.label) && x.start <= e.start && e.end <= x.end);
+      assert.ok(outer, "a name that overlaps an expression lies inside it");
+    }
+    prev[group] = e.end;
+    start = e.start;
   }
   for (const c of a.clusters) for (const m of c.mentions) ok("mention", m.start, m.end, m.text);
   for (const q of a.quotes) {
