@@ -1,6 +1,6 @@
 // The page's controller: input (typing, paste, file drop, examples) → the analysis worker →
 // incremental rendering of the highlighted article, panels, legend toggles, selection, export.
-import { LABELS, createRenderer } from "./render.js";
+import { LABELS, EXPR, isExpression, readableValue, createRenderer } from "./render.js";
 import { exportContent } from "./export.js";
 import { setLang, t, lang } from "./i18n.js";
 
@@ -11,6 +11,14 @@ const statusEl = $("status");
 const errorEl = $("error");
 const panelsEl = $("panels");
 const tip = $("tip");
+const docDateInput = $("doc-date");
+
+/** The document date for the analysis ("YYYY-MM-DD"), or "" when none is set (or the input holds
+ * something the analyzer would refuse, such as a year beyond 9999). */
+function docDate() {
+  const v = docDateInput.value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "";
+}
 
 const DEBOUNCE_MS = 300;
 const PASTE_DEBOUNCE_MS = 20;
@@ -20,9 +28,9 @@ const FRAME_BUDGET_MS = 5;
 
 let worker = null;
 let nextId = 1;
-let inflight = null; // {id, text, t0, timer}
+let inflight = null; // {id, text, date, t0, timer}
 let pendingText = null; // newest text waiting for the worker to be free
-let current = null; // {text, result, ms}
+let current = null; // {text, date, result, ms}
 let versionShown = false;
 
 function startWorker() {
@@ -87,7 +95,7 @@ function onWorkerMessage(ev) {
   }
   hideError();
   performance.mark("marsad:result");
-  current = { text: done.text, result: msg.result, ms: Math.round(msg.ms ?? performance.now() - done.t0) };
+  current = { text: done.text, date: done.date, result: msg.result, ms: Math.round(msg.ms ?? performance.now() - done.t0) };
   render();
 }
 
@@ -97,11 +105,12 @@ function send(text) {
     setStatus(t("loading"));
   }
   const id = nextId++;
+  const date = docDate();
   // A watchdog: an analysis that never answers (a hung or dead worker) is reported, not waited for.
   const timer = setTimeout(() => workerFailed("timeout"), 20000 + text.length / 5);
-  inflight = { id, text, t0: performance.now(), timer };
+  inflight = { id, text, date, t0: performance.now(), timer };
   performance.mark("marsad:send");
-  worker.postMessage({ type: "analyze", id, text });
+  worker.postMessage({ type: "analyze", id, text, date });
   article.setAttribute("aria-busy", "true");
   setStatus(t("analyzing"));
 }
@@ -122,7 +131,9 @@ function analyze(text) {
     return;
   }
   // Nothing changed (an input event that left the text as it was, the same paste again).
-  if (pendingText === null && (inflight ? !inflight.discard && inflight.text === text : current && current.text === text)) return;
+  const date = docDate();
+  const same = (x) => x && x.text === text && x.date === date;
+  if (pendingText === null && (inflight ? !inflight.discard && same(inflight) : same(current))) return;
   if (inflight) pendingText = text;
   else send(text);
 }
@@ -201,9 +212,16 @@ function render() {
     article.dataset.maxChunkMs = stats.maxChunkMs.toFixed(1);
     article.dataset.analyzeMs = String(current.ms);
     performance.mark("marsad:rendered");
-    setStatus(t("resultSummary", (result.entities || []).length, (result.quotes || []).length, current.ms));
+    setStatus(summary());
   };
   nextFrame(frame);
+}
+
+// "names: 24 · quotes: 6 · dates & numbers: 7 · 12 ms" (names and expressions counted apart).
+function summary() {
+  const ents = current.result.entities || [];
+  const exprs = ents.filter((e) => isExpression(e.label)).length;
+  return t("resultSummary", ents.length - exprs, (current.result.quotes || []).length, current.ms, exprs);
 }
 
 // requestAnimationFrame does not run in a hidden tab; fall back to a task there.
@@ -263,6 +281,36 @@ function renderPanels() {
     sec.append(list.length ? ul : el("p", { class: "none", text: t("none") }));
     parts.push(sec);
   }
+  // Dates and numbers, in text order, each with its value in readable form.
+  const exprs = (result.entities || []).map((e, i) => [e, i]).filter(([e]) => isExpression(e.label));
+  const xul = el("ul");
+  for (const [e, i] of exprs) {
+    jobs.push([
+      xul,
+      () => {
+        const value = readableValue(e, lang()) || (e.label === "DATE" || e.label === "TIME" ? t("needsDate") : "");
+        const main = el("span", { class: "item-main" }, el("span", { class: "item-name", text: e.text }));
+        if (value) main.append(el("span", { class: "expr-value", text: value }));
+        return el(
+          "li",
+          {},
+          el(
+            "button",
+            { type: "button", class: "item-btn", "data-entity": String(i), "aria-pressed": "false" },
+            main,
+            el("span", { class: "label-tag", "data-label": e.label, text: t(e.label) }),
+          ),
+        );
+      },
+    ]);
+  }
+  const xsec = el(
+    "section",
+    { class: "panel", "data-panel": EXPR, "aria-labelledby": `panel-${EXPR}` },
+    el("h3", { id: `panel-${EXPR}` }, el("span", { class: "swatch ent expr", "data-label": "DATE", "aria-hidden": "true" }), el("span", { text: `${t("panelEXPR")} (${exprs.length})` })),
+  );
+  xsec.append(exprs.length ? xul : el("p", { class: "none", text: t("none") }));
+  parts.push(xsec);
   // Quotes grouped by speaker (cluster when known, else the canonical name, else unknown).
   const quotes = result.quotes || [];
   const groups = new Map();
@@ -362,6 +410,13 @@ function selectCluster(id, button, focus = true) {
   select(els, all, c ? c.canonical : "", button || panelsEl.querySelector(`button[data-cluster="${id}"]`), focus);
 }
 
+function selectEntity(i, button, focus = true) {
+  if (!renderer || !current) return;
+  const first = renderer.byEntity.get(i);
+  if (!first) return;
+  select([first], article.querySelectorAll(`mark.ent[data-entity="${i}"]`), current.result.entities[i].text, button || panelsEl.querySelector(`button[data-entity="${i}"]`), focus);
+}
+
 function selectQuote(i, button, focus = true) {
   if (!renderer || !current) return;
   const first = renderer.byQuote.get(i);
@@ -382,7 +437,7 @@ function focusMark(m) {
 }
 
 function isShown(m) {
-  const key = m.dataset.label || m.dataset.kind;
+  const key = m.dataset.label ? (isExpression(m.dataset.label) ? EXPR : m.dataset.label) : m.dataset.kind;
   return !article.classList.contains(`hide-${key}`);
 }
 
@@ -477,6 +532,7 @@ panelsEl.addEventListener("click", (ev) => {
   }
   if (b.dataset.cluster !== undefined) selectCluster(Number(b.dataset.cluster), b);
   else if (b.dataset.quote !== undefined) selectQuote(Number(b.dataset.quote), b);
+  else if (b.dataset.entity !== undefined) selectEntity(Number(b.dataset.entity), b);
 });
 
 $("sel-next").addEventListener("click", () => selection && goTo(selection.index + 1));
@@ -504,10 +560,18 @@ function showTip(m) {
   if (m.matches("mark.ent")) {
     const e = result.entities[Number(m.dataset.entity)];
     const c = (result.clusters || []).find((x) => x.id === e.cluster);
-    tipRow(dl, "type", LABELS.includes(e.label) ? t(e.label) : e.label);
-    tipRow(dl, "canonical", c ? c.canonical : e.text);
+    tipRow(dl, "type", LABELS.includes(e.label) || isExpression(e.label) ? t(e.label) : e.label);
+    if (isExpression(e.label)) {
+      tipRow(dl, "value", readableValue(e, lang()) || (e.label === "DATE" || e.label === "TIME" ? t("needsDate") : ""));
+    } else tipRow(dl, "canonical", c ? c.canonical : e.text);
     if (c && c.latin) tipRow(dl, "latin", c.latin);
     if (c && c.roles && c.roles.length) tipRow(dl, "role", c.roles.join("، "));
+    // A name inside an amount or a date (the currency of 5 مليارات دولار): the expression too.
+    const outer = m.parentElement && m.parentElement.closest("mark.ent.expr");
+    if (outer && article.contains(outer)) {
+      const x = result.entities[Number(outer.dataset.entity)];
+      if (x) tipRow(dl, x.label, `${x.text} — ${readableValue(x, lang()) || t("needsDate")}`);
+    }
   } else {
     const q = result.quotes[Number(m.dataset.quote)];
     tipRow(dl, "type", t(q.kind));
@@ -601,6 +665,12 @@ $("clear").addEventListener("click", () => {
   clearTimeout(debounceTimer);
   analyze("");
   input.focus();
+});
+
+// A new document date re-analyzes the text as it is (relative dates get their values).
+docDateInput.addEventListener("change", () => {
+  clearTimeout(debounceTimer);
+  analyze(input.value);
 });
 
 function setText(text) {
@@ -715,7 +785,7 @@ function applyLang(code) {
   }
   if (current && article.dataset.state === "done") {
     renderPanels()();
-    setStatus(t("resultSummary", (current.result.entities || []).length, (current.result.quotes || []).length, current.ms));
+    setStatus(summary());
   }
   if (selection) showSelectionText();
 }

@@ -1,13 +1,13 @@
 // The exports: the analysis as JSON, the entity and quote lists as CSV, and a self-contained
 // annotated HTML copy (its own styles, no script, a CSP that forbids loading anything).
-import { entitiesCsv, quotesCsv, renderHtmlString, escapeHtml, LABELS, KINDS } from "./render.js";
+import { entitiesCsv, quotesCsv, renderHtmlString, escapeHtml, readableValue, isExpression, LABELS, EXPRESSIONS, KINDS } from "./render.js";
 import { STRINGS } from "./i18n.js";
 
 export const EXPORTS = ["json", "entities-csv", "quotes-csv", "html"];
 
 const HTML_CSS = `
-:root{color-scheme:light dark;--per-bg:#dbeafe;--per-line:#1d4ed8;--loc-bg:#dcfce7;--loc-line:#15803d;--org-bg:#ffe4e6;--org-line:#be123c;--misc-bg:#ede9fe;--misc-line:#6d28d9;--direct-bg:#fdf0c2;--direct-line:#a14d05;--indirect-bg:#efedea;--indirect-line:#57534e;--headline-bg:#cdf5ed;--headline-line:#0f766e;--tag-bg:#3b3b3b;--tag-text:#fff;--bg:#fff;--text:#1a1a1a;--muted:#545454}
-@media (prefers-color-scheme:dark){:root{--per-bg:#1e3a8a;--per-line:#93c5fd;--loc-bg:#14532d;--loc-line:#86efac;--org-bg:#881337;--org-line:#fda4af;--misc-bg:#4c1d95;--misc-line:#c4b5fd;--direct-bg:#4a2a06;--direct-line:#fbbf24;--indirect-bg:#33302d;--indirect-line:#c9c4be;--headline-bg:#134e4a;--headline-line:#5eead4;--tag-bg:#e5e2dd;--tag-text:#161616;--bg:#121417;--text:#ece9e4;--muted:#b5b1aa}}
+:root{color-scheme:light dark;--per-bg:#dbeafe;--per-line:#1d4ed8;--loc-bg:#dcfce7;--loc-line:#15803d;--org-bg:#ffe4e6;--org-line:#be123c;--misc-bg:#ede9fe;--misc-line:#6d28d9;--time-bg:#cffafe;--time-line:#0e7490;--num-bg:#ffedd5;--num-line:#c2410c;--direct-bg:#fdf0c2;--direct-line:#a14d05;--indirect-bg:#efedea;--indirect-line:#57534e;--headline-bg:#cdf5ed;--headline-line:#0f766e;--tag-bg:#3b3b3b;--tag-text:#fff;--bg:#fff;--text:#1a1a1a;--muted:#545454}
+@media (prefers-color-scheme:dark){:root{--per-bg:#1e3a8a;--per-line:#93c5fd;--loc-bg:#14532d;--loc-line:#86efac;--org-bg:#881337;--org-line:#fda4af;--misc-bg:#4c1d95;--misc-line:#c4b5fd;--time-bg:#164e63;--time-line:#67e8f9;--num-bg:#7c2d12;--num-line:#fdba74;--direct-bg:#4a2a06;--direct-line:#fbbf24;--indirect-bg:#33302d;--indirect-line:#c9c4be;--headline-bg:#134e4a;--headline-line:#5eead4;--tag-bg:#e5e2dd;--tag-text:#161616;--bg:#121417;--text:#ece9e4;--muted:#b5b1aa}}
 body{margin:0 auto;max-width:48rem;padding:1rem;background:var(--bg);color:var(--text);font-family:"Noto Naskh Arabic","Noto Sans Arabic","Segoe UI","Geeza Pro",Arial,sans-serif}
 article{font-size:1.2rem;line-height:2.35}
 p.para{margin:0 0 .8rem;white-space:pre-wrap}
@@ -16,6 +16,9 @@ mark.ent{color:inherit;border-radius:.2rem;padding:.05em .12em;-webkit-box-decor
 [data-label=LOC]{background:var(--loc-bg);border-bottom:2.5px dashed var(--loc-line)}
 [data-label=ORG]{background:var(--org-bg);border-bottom:4px double var(--org-line)}
 [data-label=MISC]{background:var(--misc-bg);border-bottom:3px dotted var(--misc-line)}
+mark.expr{border:1px solid;border-bottom-width:2.5px}
+[data-label=DATE],[data-label=TIME]{background:var(--time-bg);border-color:var(--time-line);border-style:solid}
+[data-label=MONEY],[data-label=PERCENT],[data-label=QUANTITY]{background:var(--num-bg);border-color:var(--num-line);border-style:dashed}
 .q{text-decoration-line:overline;text-decoration-thickness:2px;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 [data-kind=direct]{background:var(--direct-bg);text-decoration-style:solid;text-decoration-color:var(--direct-line)}
 [data-kind=indirect]{background:var(--indirect-bg);text-decoration-style:dashed;text-decoration-color:var(--indirect-line)}
@@ -37,6 +40,11 @@ export function annotatedHtml(text, result, langCode = "ar") {
       const e = result.entities[item.index];
       const c = canon.get(e.cluster);
       const parts = [s[e.label] || e.label];
+      // An expression: its value, readable and ISO (also in data-value, machine-readable).
+      if (isExpression(e.label)) {
+        const v = readableValue(e, langCode);
+        if (v) parts.push(v);
+      }
       if (c) parts.push(c.canonical);
       if (c && c.latin) parts.push(c.latin);
       if (c && c.roles && c.roles.length) parts.push(c.roles.join("، "));
@@ -49,7 +57,9 @@ export function annotatedHtml(text, result, langCode = "ar") {
     return [];
   };
   const body = renderHtmlString(text, result, titles);
-  const legend = [...LABELS.map((l) => `<li><mark class="ent" data-label="${l}">${escapeHtml(s[l])}</mark></li>`), ...KINDS.map((k) => `<li><span class="q" data-kind="${k}">${escapeHtml(s[k])}</span></li>`)].join("");
+  const present = new Set((result.entities || []).map((e) => e.label));
+  const exprs = EXPRESSIONS.filter((l) => present.has(l));
+  const legend = [...LABELS.map((l) => `<li><mark class="ent" data-label="${l}">${escapeHtml(s[l])}</mark></li>`), ...exprs.map((l) => `<li><mark class="ent expr" data-label="${l}">${escapeHtml(s[l])}</mark></li>`), ...KINDS.map((k) => `<li><span class="q" data-kind="${k}">${escapeHtml(s[k])}</span></li>`)].join("");
   const firstLine = text.split("\n").find((l) => l.trim()) || "marsad";
   const title = firstLine.length > 80 ? firstLine.slice(0, 80) + "…" : firstLine;
   return `<!doctype html>

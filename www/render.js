@@ -9,6 +9,11 @@
 // in a second element. User text only ever becomes text nodes (DOM) or escaped text (string).
 
 export const LABELS = ["PER", "LOC", "ORG", "MISC"];
+/** Expressions: dates and times, amounts, percentages and quantities, each with a normalized
+ * `value` and no cluster. They form one group in the legend (its toggle key is EXPR). */
+export const EXPRESSIONS = ["DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"];
+export const EXPR = "EXPR";
+export const isExpression = (label) => EXPRESSIONS.includes(label);
 export const KINDS = ["direct", "indirect", "headline"];
 
 const LAYER = { para: 0, quote: 1, cue: 2, entity: 3 };
@@ -113,7 +118,13 @@ export function describe(item, result, first) {
         ["data-entity", String(item.index)],
       ];
       if (e.cluster !== null && e.cluster !== undefined) attrs.push(["data-cluster", String(e.cluster)]);
-      return { tag: "mark", cls: ["ent"], attrs };
+      const cls = ["ent"];
+      if (isExpression(e.label)) {
+        cls.push("expr");
+        const v = valueText(e.value);
+        if (v !== "") attrs.push(["data-value", v]);
+      }
+      return { tag: "mark", cls, attrs };
     }
   }
   throw new Error("unknown item type " + item.type);
@@ -134,6 +145,7 @@ export function createRenderer(container, text, result) {
     marks: [],
     byCluster: new Map(),
     byQuote: new Map(),
+    byEntity: new Map(),
     segments: 0,
     done: pending === null,
   };
@@ -148,6 +160,7 @@ export function createRenderer(container, text, result) {
     if (item.type === "entity") {
       el.tabIndex = -1;
       state.marks.push(el);
+      if (first) state.byEntity.set(item.index, el);
       const e = result.entities[item.index];
       if (e.cluster !== null && e.cluster !== undefined) {
         let list = state.byCluster.get(e.cluster);
@@ -228,14 +241,110 @@ function csv(rows) {
   return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
-export const ENTITY_CSV_HEADER = ["start", "end", "label", "text", "cluster", "canonical", "latin"];
+// ---------------------------------------------------------------- values of expressions
+
+/** An expression's value as one plain string: the ISO string, the number, or "amount CUR"
+ * for money; "" when there is none (a relative date without a document date). */
+export function valueText(v) {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") return v.amount === undefined ? "" : `${v.amount} ${v.currency ?? ""}`.trim();
+  return String(v);
+}
+
+// Latin digits in both interface languages, as in the rest of the page.
+const LOCALE = { ar: "ar-u-nu-latn", en: "en" };
+const DURATION_UNITS = { Y: "year", M: "month", W: "week", D: "day", H: "hour", TM: "minute", S: "second" };
+const DECADE = { ar: (d) => `عقد ${d}`, en: (d) => `the ${d}s` };
+const CENTURY = { ar: (c) => `القرن ${c}`, en: (c) => `century ${c}` };
+
+function fmt(locale, opts, x) {
+  try {
+    return new Intl.NumberFormat(locale, opts).format(x);
+  } catch {
+    return null;
+  }
+}
+
+function readableDate(v, langCode) {
+  const locale = LOCALE[langCode] || LOCALE.ar;
+  const dateFmt = (opts, y, m, d) => {
+    try {
+      return new Intl.DateTimeFormat(locale, { ...opts, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+    } catch {
+      return null;
+    }
+  };
+  let m;
+  if ((m = /^(\d{4}|XXXX)-(\d{2})-(\d{2})$/.exec(v))) {
+    const known = m[1] !== "XXXX";
+    return dateFmt(known ? { day: "numeric", month: "long", year: "numeric" } : { day: "numeric", month: "long" }, known ? +m[1] : 2000, +m[2], +m[3]);
+  }
+  if ((m = /^(\d{4}|XXXX)-(\d{2})$/.exec(v))) {
+    const known = m[1] !== "XXXX";
+    return dateFmt(known ? { month: "long", year: "numeric" } : { month: "long" }, known ? +m[1] : 2000, +m[2], 1);
+  }
+  if (/^\d{4}$/.test(v)) return v;
+  if ((m = /^(\d{3})X$/.exec(v))) return (DECADE[langCode] || DECADE.ar)(`${m[1]}0`);
+  if ((m = /^(\d{2})XX$/.exec(v))) return (CENTURY[langCode] || CENTURY.ar)(+m[1] + 1);
+  if ((m = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(v)) && v !== "P" && v !== "PT") {
+    const parts = [];
+    ["Y", "M", "W", "D", "H", "TM", "S"].forEach((u, k) => {
+      if (m[k + 1] === undefined) return;
+      const s = fmt(locale, { style: "unit", unit: DURATION_UNITS[u], unitDisplay: "long" }, Number(m[k + 1]));
+      parts.push(s ?? `${m[k + 1]}${u}`);
+    });
+    return parts.length ? parts.join(langCode === "en" ? ", " : " و") : null;
+  }
+  if ((m = /^T(\d{2}):(\d{2})$/.exec(v))) return `${m[1]}:${m[2]}`;
+  return null;
+}
+
+/**
+ * An expression's value for people: "24 November 2015", "13 November", "2 days", "US$5,000,000,000",
+ * "20%", "6,000" (in the interface's language); the ISO value itself when it has no plainer form;
+ * "" when there is no value.
+ */
+export function readableValue(e, langCode = "ar") {
+  const v = e ? e.value : undefined;
+  if (v === null || v === undefined) return "";
+  const locale = LOCALE[langCode] || LOCALE.ar;
+  if (typeof v === "object") {
+    if (typeof v.amount !== "number") return valueText(v);
+    const s = fmt(locale, { style: "currency", currency: v.currency, currencyDisplay: "symbol", minimumFractionDigits: 0, maximumFractionDigits: 2 }, v.amount);
+    return s ? `${s} (${v.currency})` : valueText(v);
+  }
+  if (typeof v === "number") {
+    if (e.label === "PERCENT") return fmt(locale, { style: "percent", maximumFractionDigits: 3 }, v / 100) ?? `${v}%`;
+    return fmt(locale, { maximumFractionDigits: 3 }, v) ?? String(v);
+  }
+  const s = String(v);
+  if (e.label === "DATE" || e.label === "TIME") {
+    const r = readableDate(s, langCode);
+    // The ISO value stays beside the readable form: it is what the export and the JSON carry.
+    if (r && r !== s) return `${r} (${s})`;
+  }
+  return s;
+}
+
+export const ENTITY_CSV_HEADER = ["start", "end", "label", "text", "cluster", "canonical", "latin", "value", "currency"];
 export const QUOTE_CSV_HEADER = ["start", "end", "kind", "speaker", "speaker_text", "speaker_cluster", "cue", "text", "speaker_latin"];
 
 export function entitiesCsv(result) {
   const byId = new Map((result.clusters || []).map((c) => [c.id, c]));
   return csv([
     ENTITY_CSV_HEADER,
-    ...(result.entities || []).map((e) => [e.start, e.end, e.label, e.text, e.cluster, byId.get(e.cluster)?.canonical ?? "", byId.get(e.cluster)?.latin ?? ""]),
+    ...(result.entities || []).map((e) => [
+      e.start,
+      e.end,
+      e.label,
+      e.text,
+      e.cluster,
+      byId.get(e.cluster)?.canonical ?? "",
+      byId.get(e.cluster)?.latin ?? "",
+      // MONEY: the amount here and its ISO 4217 code in the next column; otherwise the value.
+      e.value !== null && typeof e.value === "object" ? e.value.amount : e.value,
+      e.value !== null && typeof e.value === "object" ? e.value.currency : "",
+    ]),
   ]);
 }
 

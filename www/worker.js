@@ -1,5 +1,6 @@
 // The analysis worker: loads the wasm package once and answers
-//   {type: "analyze", id, text}  →  {type: "result", id, result, ms}  |  {type: "error", id, message}
+//   {type: "analyze", id, text, date?}  →  {type: "result", id, result, ms}  |  {type: "error", id, message}
+// `date` ("YYYY-MM-DD", the document date) becomes options.date; empty or absent means no date.
 // Any failure is reported as a message; the page decides whether to start a new worker.
 //
 // The page starts this worker as soon as it loads, so everything a first analysis would pay for
@@ -31,12 +32,12 @@ ready.catch(() => {});
 self.addEventListener("message", async (event) => {
   const msg = event.data;
   if (!msg || msg.type !== "analyze") return;
-  const { id, text } = msg;
+  const { id, text, date } = msg;
   try {
     const { analyze } = await ready;
     if (typeof text !== "string") throw new TypeError("text must be a string");
     const t0 = performance.now();
-    const result = analyze(text);
+    const result = date ? analyze(text, { date: String(date) }) : analyze(text);
     const ms = performance.now() - t0;
     self.postMessage({ type: "result", id, result, ms });
   } catch (err) {

@@ -15,6 +15,7 @@ import { analyze } from "../../js/node.js";
 import { serve } from "./server.mjs";
 import { readExample } from "./helpers.mjs";
 import { launch, selectedEngines } from "./engines.mjs";
+import { EXPRESSIONS, valueText } from "../../www/render.js";
 
 const SEED = readExample("seed-sana-moscow.txt");
 // Markup and CSV-hostile characters must survive the paste, the rendering and every export.
@@ -22,6 +23,10 @@ const TEXT = SEED + '\nوقال لافروف: "<b>لا</b>, وبعد & قبل"\n
 const EXPECTED = analyze(TEXT);
 const BIGGEST = [...EXPECTED.clusters].sort((a, b) => b.mentions.length - a.mentions.length || a.id - b.id)[0];
 const PREFIX = "/some/sub/path/";
+// The seed's document date: اليوم and the other relative dates get values.
+const DATE = "2015-12-23";
+const DATED = analyze(TEXT, { date: DATE });
+const exprValues = (r) => r.entities.flatMap((e, i) => (EXPRESSIONS.includes(e.label) ? [[String(i), valueText(e.value)]] : []));
 
 /** A server on another origin that records every request it gets: it must receive none. */
 async function foreignOrigin() {
@@ -88,6 +93,7 @@ for (const engine of selectedEngines()) {
           dir: a.getAttribute("dir"),
           direction: getComputedStyle(a).direction,
           ents: [...a.querySelectorAll("mark.ent")].map((m) => [m.textContent, m.dataset.label]),
+          exprs: [...a.querySelectorAll("mark.ent.expr")].map((m) => [m.dataset.entity, m.dataset.value ?? ""]),
           quotes: [...a.querySelectorAll(".q-first")].map((q) => ({ kind: q.dataset.kind, speaker: q.dataset.speaker })),
           bare: a.querySelectorAll(".q:not([data-kind]), .q:not([data-speaker])").length,
           markup: a.querySelectorAll("b, img, script").length,
@@ -98,6 +104,8 @@ for (const engine of selectedEngines()) {
       assert.equal(got.dir, "rtl");
       assert.equal(got.direction, "rtl");
       assert.deepEqual(got.ents, EXPECTED.entities.map((e) => [e.text, e.label]), "one highlight per entity, with its label");
+      assert.ok(got.ents.some(([, l]) => l === "DATE"), "dates are highlighted");
+      assert.deepEqual(got.exprs, exprValues(EXPECTED), "dates and numbers with their values");
       assert.deepEqual(got.quotes, EXPECTED.quotes.map((q) => ({ kind: q.kind, speaker: q.speaker ? q.speaker.canonical : "" })));
       assert.ok(got.quotes.length >= 3 && got.quotes.some((q) => q.speaker));
       assert.equal(got.bare, 0, "every quote piece carries its kind and speaker");
@@ -133,6 +141,53 @@ for (const engine of selectedEngines()) {
       const spoken = EXPECTED.quotes.find((q) => q.speaker);
       assert.ok(p.groups.some((g) => g.includes(spoken.speaker.canonical)), `groups: ${p.groups.join(" | ")}`);
       assert.match(p.status, /\d/);
+    });
+
+    test(`${engine}: dates and numbers — panel, tooltip value, and the document date resolves اليوم`, { timeout: 90000 }, async () => {
+      const today = EXPECTED.entities.findIndex((e) => e.label === "DATE" && e.text === "اليوم");
+      assert.ok(today >= 0 && EXPECTED.entities[today].value === undefined && DATED.entities[today].value === DATE);
+      const look = (i) =>
+        page.evaluate((k) => {
+          const m = document.querySelector(`#article mark.ent[data-entity="${k}"]`);
+          m.focus(); // focus shows the tooltip, as hovering does
+          return {
+            value: m.dataset.value ?? null,
+            bg: getComputedStyle(m).backgroundColor,
+            tip: document.getElementById("tip").textContent,
+            items: document.querySelectorAll('[data-panel="EXPR"] button.item-btn').length,
+            exprs: [...document.querySelectorAll("#article mark.ent.expr")].map((x) => [x.dataset.entity, x.dataset.value ?? ""]),
+          };
+        }, i);
+      let r = await look(today);
+      assert.equal(r.value, null);
+      assert.notEqual(r.bg, "rgba(0, 0, 0, 0)");
+      assert.match(r.tip, /تاريخ المستند/, `an unresolved date asks for the document date: ${r.tip}`);
+      assert.equal(r.items, EXPECTED.entities.filter((e) => EXPRESSIONS.includes(e.label)).length);
+      const valued = EXPECTED.entities.findIndex((e) => e.label === "DATE" && typeof e.value === "string");
+      r = await look(valued);
+      assert.ok(r.tip.includes(EXPECTED.entities[valued].value), r.tip);
+
+      const setDate = (d) =>
+        page.evaluate((v) => {
+          const box = document.getElementById("doc-date");
+          box.value = v;
+          box.dispatchEvent(new Event("input", { bubbles: true }));
+          box.dispatchEvent(new Event("change", { bubbles: true }));
+          return box.type;
+        }, d);
+      assert.equal(await setDate(DATE), "date");
+      await page.waitFor((k) => document.querySelector(`#article mark.ent[data-entity="${k}"]`)?.dataset.value === "2015-12-23" && document.getElementById("article").dataset.state === "done", today, 60000);
+      r = await look(today);
+      assert.deepEqual(r.exprs, exprValues(DATED), "every expression has its value for that date");
+      assert.ok(r.tip.includes(DATE) && r.tip.includes("2015"), r.tip);
+      // Emptied: no document date again (the exports below are of the undated analysis).
+      await setDate("");
+      await page.waitFor((k) => {
+        const m = document.querySelector(`#article mark.ent[data-entity="${k}"]`);
+        return !!m && !("value" in m.dataset) && document.getElementById("article").dataset.state === "done";
+      }, today, 60000);
+      assert.deepEqual((await look(today)).exprs, exprValues(EXPECTED));
+      await page.evaluate(() => document.activeElement?.blur());
     });
 
     test(`${engine}: selecting a cluster highlights all its mentions and steps through them`, { timeout: 60000 }, async () => {
@@ -210,12 +265,12 @@ for (const engine of selectedEngines()) {
       assert.equal(ents.name, "marsad-entities.csv");
       assert.match(ents.type, /^text\/csv/);
       const rows = ents.text.split("\r\n").filter(Boolean);
-      assert.equal(rows[0], "start,end,label,text,cluster,canonical");
+      assert.equal(rows[0], "start,end,label,text,cluster,canonical,latin,value,currency");
       assert.equal(rows.length - 1, EXPECTED.entities.length);
 
       const quotes = await download("quotes-csv");
       assert.equal(quotes.name, "marsad-quotes.csv");
-      assert.match(quotes.text, /^start,end,kind,speaker,speaker_text,speaker_cluster,cue,text\r\n/);
+      assert.match(quotes.text, /^start,end,kind,speaker,speaker_text,speaker_cluster,cue,text,speaker_latin\r\n/);
 
       const html = await download("html");
       assert.equal(html.name, "marsad.html");

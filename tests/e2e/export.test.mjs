@@ -5,7 +5,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { analyze } from "../../js/node.js";
-import { setup, paste, readExample, offOrigin } from "./helpers.mjs";
+import { setup, paste, readExample, offOrigin, waitRendered } from "./helpers.mjs";
+import { EXPRESSIONS, valueText } from "../../www/render.js";
 
 const SEED = readExample("seed-sana-moscow.txt");
 // Markup and CSV-hostile characters in the text must survive every export.
@@ -76,14 +77,18 @@ test("entities CSV: header and one row per entity", { timeout: 60000 }, async ()
   const { name, body } = await download("entities-csv");
   assert.equal(name, "marsad-entities.csv");
   const rows = parseCsv(body);
-  assert.deepEqual(rows[0], ["start", "end", "label", "text", "cluster", "canonical", "latin"]);
+  assert.deepEqual(rows[0], ["start", "end", "label", "text", "cluster", "canonical", "latin", "value", "currency"]);
   assert.equal(rows.length - 1, expected.entities.length);
   rows.slice(1).forEach((r, i) => {
     const e = expected.entities[i];
     assert.deepEqual(r.slice(0, 4), [String(e.start), String(e.end), e.label, e.text]);
     assert.equal(TEXT.slice(Number(r[0]), Number(r[1])), r[3]);
     assert.equal(r[6], expected.clusters.find((c) => c.id === e.cluster)?.latin ?? "");
+    // The value of an expression (money: the amount, then its currency); empty for names.
+    const money = e.value !== null && typeof e.value === "object";
+    assert.deepEqual(r.slice(7), [money ? String(e.value.amount) : e.value === undefined ? "" : String(e.value), money ? e.value.currency : ""]);
   });
+  assert.ok(rows.some((r) => r[2] === "DATE" && r[7] !== ""), "a date with its value");
 });
 
 test("quotes CSV: header and one row per quote, speaker and text intact", { timeout: 60000 }, async () => {
@@ -117,6 +122,13 @@ test("HTML export: a self-contained annotated copy, text escaped", { timeout: 60
     [...new Set(labels)].sort(),
     [...new Set(expected.entities.map((e) => e.label))].sort(),
   );
+  // Expressions keep their value: data-value, and the readable value in the title.
+  const exprs = await viewer.$$eval("article mark.ent.expr", (ms) => ms.map((m) => [m.dataset.entity, m.dataset.value ?? "", m.title]));
+  const want = expected.entities.flatMap((e, i) => (EXPRESSIONS.includes(e.label) ? [[String(i), valueText(e.value)]] : []));
+  assert.deepEqual(exprs.map(([i, v]) => [i, v]), want);
+  // The ISO date, the currency, the number: each title carries its value.
+  for (const [, v, title] of exprs) if (v) assert.ok(title.includes(v.split(" ").pop()), `${title} carries ${v}`);
+  assert.ok(exprs.some(([, v]) => v), "some expression has a value");
   const speakers = await viewer.$$eval("article .q-first", (qs) => qs.map((q) => q.dataset.speaker));
   assert.deepEqual(speakers, expected.quotes.map((q) => (q.speaker ? q.speaker.canonical : "")));
   assert.equal(await viewer.locator("article b").count(), 0);
@@ -133,6 +145,20 @@ test("copy puts the chosen export on the clipboard", { timeout: 60000 }, async (
   await page.locator("#copy").click();
   await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.startsWith("{")));
   assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), expected);
+});
+
+test("with a document date, the exports carry the resolved values", { timeout: 90000 }, async () => {
+  const dated = analyze(TEXT, { date: "2015-12-23" });
+  await page.locator("#doc-date").fill("2015-12-23");
+  await page.waitForFunction(() => document.querySelector("#article mark.ent.expr[data-value='2015-12-23']") && document.getElementById("article").dataset.state === "done");
+  await waitRendered(page, TEXT);
+  const { body } = await download("json");
+  assert.deepEqual(JSON.parse(body), dated);
+  assert.notDeepEqual(dated, expected, "the date changes the analysis");
+  const csv = parseCsv((await download("entities-csv")).body);
+  assert.ok(csv.some((r) => r[3] === "اليوم" && r[7] === "2015-12-23"), "اليوم has the document date");
+  await page.locator("#doc-date").fill("");
+  await page.waitForFunction(() => !document.querySelector("#article mark.ent.expr[data-value='2015-12-23']") && document.getElementById("article").dataset.state === "done");
 });
 
 test("exports made no request off the origin", () => {

@@ -83,3 +83,15 @@ export async function waitRendered(page, text, timeout = 45000) {
 export function offOrigin(requests, origin) {
   return requests.filter((u) => !(u.startsWith(origin + "/") || u.startsWith("blob:" + origin + "/") || u.startsWith("data:")));
 }
+
+/** Moves the mouse over a highlight: the middle of its first line box (a mark that wraps has its
+ * bounding box's middle between the lines), or near its right edge (`at: "right"`, the start of an
+ * Arabic expression, outside a name nested at its end). */
+export async function hoverMark(page, locator, { at = "middle" } = {}) {
+  await locator.scrollIntoViewIfNeeded();
+  const p = await locator.evaluate((m, where) => {
+    const r = m.getClientRects()[0];
+    return { x: where === "right" ? r.right - 3 : r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, at);
+  await page.mouse.move(p.x, p.y);
+}

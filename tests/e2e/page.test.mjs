@@ -5,7 +5,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { analyze } from "../../js/node.js";
-import { setup, paste, waitRendered, readExample, offOrigin } from "./helpers.mjs";
+import { setup, paste, waitRendered, readExample, offOrigin, hoverMark } from "./helpers.mjs";
+import { LABELS, EXPRESSIONS, valueText } from "../../www/render.js";
 
 const SEED = readExample("seed-sana-moscow.txt");
 const DEV = readExample("CN-middleEast-557-20180410.txt");
@@ -13,6 +14,12 @@ const DEV = readExample("CN-middleEast-557-20180410.txt");
 // improved in parallel, so the facts asserted below are the contract, not one model's output.)
 const EXPECTED = analyze(SEED);
 const BIGGEST = [...EXPECTED.clusters].sort((a, b) => b.mentions.length - a.mentions.length)[0];
+// The seed's document date (SANA, 23 December 2015): relative dates get their values.
+const SEED_DATE = "2015-12-23";
+const DATED = analyze(SEED, { date: SEED_DATE });
+// An amount whose currency is a name of its own: the MONEY expression contains the MISC/LOC name.
+const MONEY_TEXT = "أعلنت الحكومة تخصيص 5 مليارات دولار للمشروع وارتفعت الأسعار 20 في المئة يوم 24 نوفمبر 2015";
+const MONEY = analyze(MONEY_TEXT);
 
 let env;
 let page;
@@ -38,7 +45,8 @@ test("paste the seed article: highlights with data-label, quotes with data-kind 
 
   const ents = await page.$$eval("#article mark.ent", (ms) => ms.map((m) => ({ label: m.dataset.label, text: m.textContent })));
   assert.ok(ents.length >= 20, `at least 20 entity highlights, got ${ents.length}`);
-  for (const e of ents) assert.ok(["PER", "LOC", "ORG", "MISC"].includes(e.label), `label ${e.label}`);
+  for (const e of ents) assert.ok([...LABELS, ...EXPRESSIONS].includes(e.label), `label ${e.label}`);
+  assert.ok(ents.some((e) => e.label === "DATE"), "the seed's dates are highlighted");
   assert.ok(ents.some((e) => e.label === "PER" && e.text.includes("لافروف")), "لافروف is a PER highlight");
   assert.ok(ents.some((e) => e.label === "LOC" && e.text.includes("موسكو")), "موسكو is a LOC highlight");
 
@@ -46,6 +54,11 @@ test("paste the seed article: highlights with data-label, quotes with data-kind 
     await page.$$eval("#article mark.ent", (ms) => ms.map((m) => [m.textContent, m.dataset.label])),
     EXPECTED.entities.map((e) => [e.text, e.label]),
     "one highlight per entity, with its label",
+  );
+  // Expressions carry class expr and their value (none for a relative date without a document date).
+  assert.deepEqual(
+    await page.$$eval("#article mark.ent.expr", (ms) => ms.map((m) => [m.dataset.entity, m.dataset.value ?? ""])),
+    EXPECTED.entities.flatMap((e, i) => (EXPRESSIONS.includes(e.label) ? [[String(i), valueText(e.value)]] : [])),
   );
 
   const quotes = await page.$$eval("#article .q-first", (qs) => qs.map((q) => ({ kind: q.dataset.kind, speaker: q.dataset.speaker })));
@@ -72,6 +85,14 @@ test("paste the seed article: highlights with data-label, quotes with data-kind 
   const groups = await page.locator('[data-panel="quotes"] .quote-group h4').allTextContents();
   assert.ok(groups.some((g) => g.includes(spoken.speaker.canonical)), `quote groups: ${groups.join(" | ")}`);
   assert.equal(await page.locator('[data-panel="quotes"] button.item-btn').count(), EXPECTED.quotes.length);
+  // Dates and numbers: one item per expression, in text order, with its readable value when it has one.
+  const exprs = EXPECTED.entities.filter((e) => EXPRESSIONS.includes(e.label));
+  const items = await page.locator('[data-panel="EXPR"] button.item-btn').allTextContents();
+  assert.equal(items.length, exprs.length);
+  exprs.forEach((e, k) => assert.ok(items[k].includes(e.text), `${items[k]} shows ${e.text}`));
+  const withValue = exprs.findIndex((e) => typeof e.value === "string");
+  assert.ok(withValue >= 0 && items[withValue].includes(exprs[withValue].value), items[withValue]);
+  assert.match(await page.locator('[data-panel="EXPR"] h3').textContent(), new RegExp(`تواريخ وأعداد \\(${exprs.length}\\)`));
   // Every cluster is listed once, with its mention count.
   assert.equal(await page.locator("[data-panel] button.item-btn[data-cluster]").count(), EXPECTED.clusters.length);
   const status = await page.locator("#status").textContent();
@@ -149,13 +170,101 @@ test("highlight colours meet WCAG AA in the light and the dark scheme", { timeou
       out.push({ key: "speaker tag", text: ratio(tcs.color, tcs.backgroundColor), line: 99, linePanel: 99 });
       return out;
     });
-    assert.equal(rows.length, 8);
+    // 4 name types, 2 expression swatches (dates, amounts), 3 quote kinds, the speaker tag.
+    assert.equal(rows.length, 10);
     for (const r of rows) {
       assert.ok(r.text >= 4.5, `${scheme} ${r.key}: text contrast ${r.text.toFixed(2)}`);
       assert.ok(r.line >= 3 && r.linePanel >= 3, `${scheme} ${r.key}: line contrast ${r.line.toFixed(2)} / ${r.linePanel.toFixed(2)}`);
     }
   }
   await page.emulateMedia({ colorScheme: "light" });
+});
+
+test("a date in the seed is highlighted with its value in the tooltip", { timeout: 60000 }, async () => {
+  await paste(page, SEED);
+  const i = EXPECTED.entities.findIndex((e) => e.label === "DATE" && /^XXXX-\d\d-\d\d$/.test(e.value ?? ""));
+  assert.ok(i >= 0, "the seed has a day and month without a year (13 November)");
+  const e = EXPECTED.entities[i];
+  const m = page.locator(`#article mark.ent[data-entity="${i}"]`);
+  assert.equal(await m.textContent(), e.text);
+  assert.equal(await m.getAttribute("data-label"), "DATE");
+  assert.equal(await m.getAttribute("data-value"), e.value);
+  assert.notEqual(await m.evaluate((x) => getComputedStyle(x).backgroundColor), "rgba(0, 0, 0, 0)");
+  await hoverMark(page, m);
+  const tipText = await page.locator("#tip").textContent();
+  assert.ok(tipText.includes("تاريخ") && tipText.includes("القيمة"), tipText);
+  assert.ok(tipText.includes(e.value), `${tipText} has ${e.value}`);
+  // Readable: the day, without the unknown year's XXXX outside the ISO form.
+  assert.ok(tipText.includes(String(Number(e.value.slice(8)))), tipText);
+  // Switched off with the Dates & numbers toggle; the names stay.
+  await page.locator('input[data-toggle="EXPR"]').uncheck();
+  assert.equal(await m.evaluate((x) => getComputedStyle(x).backgroundColor), "rgba(0, 0, 0, 0)");
+  assert.notEqual(await page.locator('#article mark.ent[data-label="PER"]').first().evaluate((x) => getComputedStyle(x).backgroundColor), "rgba(0, 0, 0, 0)");
+  await page.locator('input[data-toggle="EXPR"]').check();
+  // The panel item selects the mention.
+  await page.locator(`[data-panel="EXPR"] button.item-btn[data-entity="${i}"]`).click();
+  assert.ok(await m.evaluate((x) => x.classList.contains("current") && x === document.activeElement));
+  await page.locator("#sel-clear").click();
+});
+
+test("the document date resolves relative dates: اليوم becomes the chosen date", { timeout: 90000 }, async () => {
+  await paste(page, SEED);
+  const i = EXPECTED.entities.findIndex((e) => e.label === "DATE" && e.text === "اليوم");
+  assert.ok(i >= 0, "the seed says اليوم");
+  assert.equal(EXPECTED.entities[i].value, undefined);
+  assert.equal(DATED.entities[i].text, "اليوم");
+  assert.equal(DATED.entities[i].value, SEED_DATE);
+  const m = page.locator(`#article mark.ent[data-entity="${i}"]`);
+  assert.equal(await m.getAttribute("data-value"), null);
+  await hoverMark(page, m);
+  assert.match(await page.locator("#tip").textContent(), /تاريخ المستند/, "an unresolved date asks for the document date");
+  assert.equal(await page.locator("#doc-date").getAttribute("type"), "date");
+  assert.equal(await page.getByLabel("تاريخ المستند").count(), 1);
+
+  await page.locator("#doc-date").fill(SEED_DATE);
+  await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.value === "2015-12-23" && document.getElementById("article").dataset.state === "done", `#article mark.ent[data-entity="${i}"]`);
+  // Every expression has the value the analyzer gives with that date.
+  assert.deepEqual(
+    await page.$$eval("#article mark.ent.expr", (ms) => ms.map((x) => [x.dataset.entity, x.dataset.value ?? ""])),
+    DATED.entities.flatMap((e, k) => (EXPRESSIONS.includes(e.label) ? [[String(k), valueText(e.value)]] : [])),
+  );
+  await page.mouse.move(0, 0);
+  await hoverMark(page, m);
+  const tipText = await page.locator("#tip").textContent();
+  assert.ok(tipText.includes(SEED_DATE) && tipText.includes("23") && tipText.includes("2015"), tipText);
+  assert.ok((await page.locator(`[data-panel="EXPR"] button.item-btn[data-entity="${i}"]`).textContent()).includes(SEED_DATE));
+
+  // Emptied: no date again.
+  await page.locator("#doc-date").fill("");
+  await page.waitForFunction((sel) => document.querySelector(sel) && !("value" in document.querySelector(sel).dataset) && document.getElementById("article").dataset.state === "done", `#article mark.ent[data-entity="${i}"]`);
+  assert.deepEqual(errors, []);
+});
+
+test("a name inside an amount: nested highlights, each with its tooltip", { timeout: 60000 }, async () => {
+  const money = MONEY.entities.findIndex((e) => e.label === "MONEY");
+  assert.ok(money >= 0, JSON.stringify(MONEY.entities));
+  const inner = MONEY.entities.findIndex((e, k) => k !== money && e.start >= MONEY.entities[money].start && e.end <= MONEY.entities[money].end);
+  assert.ok(inner > money, "the name inside comes after its expression");
+  await paste(page, MONEY_TEXT);
+  const outer = page.locator(`#article mark.ent.expr[data-entity="${money}"]`);
+  assert.equal(await outer.textContent(), MONEY.entities[money].text);
+  assert.equal(await outer.getAttribute("data-value"), "5000000000 USD");
+  const nested = outer.locator(`mark.ent[data-entity="${inner}"]`);
+  assert.equal(await nested.textContent(), MONEY.entities[inner].text);
+  // Both visible: the inner name has its own colour inside the amount's frame.
+  const [ob, ib] = await Promise.all([outer.evaluate((x) => getComputedStyle(x).backgroundColor), nested.evaluate((x) => getComputedStyle(x).backgroundColor)]);
+  assert.notEqual(ob, ib);
+  await hoverMark(page, outer, { at: "right" });
+  let tipText = await page.locator("#tip").textContent();
+  assert.ok(tipText.includes("مبلغ") && tipText.includes("USD") && /5[,٬]000[,٬]000[,٬]000/.test(tipText), tipText);
+  await hoverMark(page, nested);
+  tipText = await page.locator("#tip").textContent();
+  assert.ok(tipText.includes(MONEY.entities[inner].text) && tipText.includes("USD"), `the name's tooltip names its amount: ${tipText}`);
+  const pct = MONEY.entities.findIndex((e) => e.label === "PERCENT");
+  if (pct >= 0) {
+    await hoverMark(page, page.locator(`#article mark.ent[data-entity="${pct}"]`));
+    assert.match(await page.locator("#tip").textContent(), /20\s*\u200e?%/);
+  }
 });
 
 test("legend toggles hide and show a type", { timeout: 60000 }, async () => {

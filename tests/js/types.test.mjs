@@ -36,6 +36,7 @@ test("pkg/types.d.ts: every declaration and every field has a doc comment; no DO
     if (!lines[j].trim().endsWith("*/")) undocumented.push(decl ? `${decl[1]} ${decl[2]}` : `field ${field[1]} (line ${i + 1})`);
   });
   assert.deepEqual(undocumented, []);
+  // Names, then the expressions (dates, times, amounts, percentages, quantities).
   assert.match(dts, /export type Label = "PER" \| "LOC" \| "ORG" \| "MISC" \| "DATE" \| "TIME" \| "MONEY" \| "PERCENT" \| "QUANTITY";/);
   assert.doesNotMatch(dts, /may follow/, "Label is a closed set and says so");
   assert.doesNotMatch(dts, /RequestInfo|BufferSource|WebAssembly|Response|InitOutput|__wbindgen/, "no browser or wasm-bindgen types");
