@@ -3,28 +3,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn marsad(args: &[&str], stdin: &[u8], threads: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_marsad"))
-        .args(args)
-        .env("RAYON_NUM_THREADS", threads)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the marsad binary runs");
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    // Write from another thread: the output may fill the pipe before all input is written.
-    let writer = std::thread::spawn(move || {
-        input.write_all(&data).ok();
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    common::run_marsad(args, stdin, &[("RAYON_NUM_THREADS", threads)])
 }
 
 fn lines(out: &Output) -> Vec<Value> {

@@ -1,4 +1,6 @@
-//! Shared by the integration tests: every invariant of one analysis, as one checker.
+//! Shared by the integration tests: every invariant of one analysis, as one checker, and a runner
+//! of the `marsad` binary. Each test crate uses part of it.
+#![allow(dead_code)]
 
 use marsad::Analysis;
 
@@ -88,4 +90,29 @@ pub fn check(src: &str, a: &Analysis) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Runs the `marsad` binary with `args`, `stdin` on its standard input and `envs` set, and waits
+/// for it. The input is written from another thread, since the output may fill the pipe before all
+/// the input is read.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_marsad(args: &[&str], stdin: &[u8], envs: &[(&str, &str)]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .args(args)
+        .envs(envs.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the marsad binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        input.write_all(&data).ok();
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
