@@ -191,6 +191,8 @@ test("a date in the seed is highlighted with its value in the tooltip", { timeou
   assert.equal(await m.getAttribute("data-value"), e.value);
   assert.notEqual(await m.evaluate((x) => getComputedStyle(x).backgroundColor), "rgba(0, 0, 0, 0)");
   await hoverMark(page, m);
+  // The tooltip is filled on the pointer event; wait for it rather than read it at once.
+  await page.waitForFunction(() => (document.querySelector("#tip")?.textContent || "").includes("القيمة"), null, { timeout: 10000 });
   const tipText = await page.locator("#tip").textContent();
   assert.ok(tipText.includes("تاريخ") && tipText.includes("القيمة"), tipText);
   assert.ok(tipText.includes(e.value), `${tipText} has ${e.value}`);
