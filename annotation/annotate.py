@@ -14,7 +14,8 @@ and ../shared/examples) each time.
                                     gold merged with its supplements)
   annotate.py temporal OUT          temporal/*.ann (dates, times, money, numbers) merged into the existing gold of
                                     their articles -> OUT/heldout/ (quotes-dev, seed), OUT/train/ (news-train) and
-                                    OUT/unseen/ (other ANT articles, new types only), NAME.txt + NAME.gold.json
+                                    OUT/unseen/, OUT/unseen2/, OUT/unseen3/ (other ANT articles, new types only),
+                                    NAME.txt + NAME.gold.json
                                     with `labels`, for score.py docs
 
 The spec format is described in annotation/GUIDE.md.
@@ -286,7 +287,7 @@ def spec_files(d):
 
 def build_one(path, pool):
     docno, ents, quotes, header = parse_spec(path)
-    in_temporal = os.path.basename(os.path.dirname(os.path.abspath(path))) in ('temporal', 'temporal-unseen2')  # any ANT article
+    in_temporal = os.path.basename(os.path.dirname(os.path.abspath(path))) in ('temporal', 'temporal-unseen2', 'temporal-unseen3')  # any ANT article
     if not text_path(docno) and docno not in pool and not in_temporal:
         raise Problem(f'{path}: {docno} is in neither the annotation pool nor news-train, quotes-dev, examples')
     text = load_texts([docno])[docno]
@@ -404,7 +405,7 @@ def cmd_temporal(out):
     """Each temporal spec's entities added to the article's existing gold (entities and quotes from ../shared),
     with `labels` listing every type, so score.py scores the new types there and the old ones as before."""
     n = 0
-    for p in spec_files('temporal') + spec_files('temporal-unseen2'):
+    for p in spec_files('temporal') + spec_files('temporal-unseen2') + spec_files('temporal-unseen3'):
         docno, ents, _, _ = parse_spec(p)
         src = text_path(docno)
         text = load_texts([docno])[docno]
@@ -421,7 +422,7 @@ def cmd_temporal(out):
         else:  # an ANT article with no other gold: only the new types are scored (its PER/LOC/ORG figures mean nothing)
             gold = {'docno': docno, 'text_file': docno + '.txt', 'offsets': 'Unicode code points',
                     'labels': list(EXTRA), 'entities': ge, 'quotes': []}
-            sub = 'unseen2' if os.path.basename(os.path.dirname(p)) == 'temporal-unseen2' else 'unseen'
+            sub = {'temporal-unseen2': 'unseen2', 'temporal-unseen3': 'unseen3'}.get(os.path.basename(os.path.dirname(p)), 'unseen')
         sub = os.path.join(out, sub)
         os.makedirs(sub, exist_ok=True)
         with open(os.path.join(sub, docno + '.txt'), 'w', encoding='utf-8') as f:
@@ -429,7 +430,7 @@ def cmd_temporal(out):
         with open(os.path.join(sub, docno + '.gold.json'), 'w', encoding='utf-8') as f:
             json.dump(gold, f, ensure_ascii=False)
         n += 1
-    print(f'{n} temporal specs -> {out}/heldout, {out}/train, {out}/unseen, {out}/unseen2')
+    print(f'{n} temporal specs -> {out}/heldout, {out}/train, {out}/unseen, {out}/unseen2, {out}/unseen3')
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Dates, times, money, percents and quantities through ../shared/tools/score.py.
 
-  scripts/eval-temporal.py [--bin target/release/marsad] [--sets heldout,train,unseen,unseen2] [--show]
+  scripts/eval-temporal.py [--bin target/release/marsad] [--sets heldout,train,unseen,unseen2,unseen3] [--show]
 
 Builds the gold of annotation/temporal/ (annotate.py temporal), analyzes every article with its document
 date (the date in an ANT name, 2015-12-23 for the seed; see annotation/temporal/README.md), and prints
@@ -23,7 +23,7 @@ def doc_date(name):
 
 def main(argv):
     binary = os.path.join(ROOT, 'target', 'release', 'marsad')
-    sets = ['heldout', 'train', 'unseen', 'unseen2']
+    sets = ['heldout', 'train', 'unseen', 'unseen2', 'unseen3']
     show = '--show' in argv
     if '--bin' in argv:
         binary = argv[argv.index('--bin') + 1]
