@@ -165,23 +165,16 @@ fn small_words(c: &Ctx, k: usize) -> Option<(u128, usize)> {
                 }
                 last = word;
             }
-            (Some(NumWord::Unit(v)), Some(NumWord::Hundred(_))) if wa => {
+            // خمسمئة وثلاثة، مئة وعشرون، ثلاثة وعشرون
+            (Some(NumWord::Unit(v) | NumWord::Ten(v)), Some(NumWord::Hundred(_))) if wa => {
                 total += v as u128;
-                last = word;
-            }
-            (Some(NumWord::Ten(v)), None) => {
-                total = v as u128;
                 last = word;
             }
             (Some(NumWord::Ten(v)), Some(NumWord::Unit(_))) if wa && total % 100 < 10 => {
                 total += v as u128;
                 last = word;
             }
-            (Some(NumWord::Ten(v)), Some(NumWord::Hundred(_))) if wa => {
-                total += v as u128;
-                last = word;
-            }
-            (Some(NumWord::Hundred(v)), None) => {
+            (Some(NumWord::Ten(v) | NumWord::Hundred(v)), None) => {
                 total = v as u128;
                 last = word;
             }
@@ -264,6 +257,17 @@ pub fn parse(c: &Ctx, k: usize) -> Option<Num> {
         scale = s;
         cur = Dec::int(0);
         j += 1;
+        // A scale of a scale: ألف مليار (10^12), مئة ألف مليون.
+        while let Some(NumWord::Scale(s2, f2)) = num_word(c, j, false) {
+            if f2 == 2 || (s2 as u128) <= scale {
+                break;
+            }
+            core = total;
+            total = total.mul(s2 as u128)?;
+            scale = s2 as u128;
+            j += 1;
+        }
+        let s = scale;
         // مليون ونصف
         if j < n && c.w(j).starts_with('و') {
             if let Some(NumWord::Fraction(f)) = c.e_wa(j).and_then(|e| e.num) {
