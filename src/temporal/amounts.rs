@@ -124,6 +124,9 @@ fn counted_noun(c: &Ctx, k: usize, num: &Num) -> bool {
 
 /// MONEY, PERCENT or QUANTITY starting at `i`.
 pub fn amount_at(c: &Ctx, i: usize) -> Option<Hit> {
+    if c.kind(i) == TokKind::Arabic && c.e(i).is_some_and(|e| e.currency.is_some()) {
+        return one_unit(c, i);
+    }
     if c.kind(i) == TokKind::Arabic && !c.e(i).is_some_and(|e| e.num.is_some() || e.special == Special::Article) {
         return None;
     }
@@ -144,6 +147,19 @@ pub fn amount_at(c: &Ctx, i: usize) -> Option<Hit> {
     }
     // After 5- or 26/ only an amount or a percent (1360-1365 دولارا), never a count (2-1).
     unit_after(c, &num).filter(|h| !after_sep || matches!(h.label, Label::MONEY | Label::PERCENT))
+}
+
+/// One unit of a currency, the number after it (دولار واحد، يورو واحدا، دولار أمريكي واحد).
+fn one_unit(c: &Ctx, i: usize) -> Option<Hit> {
+    // الليرة التركية واحدة من … is not an amount.
+    if c.definite(i) {
+        return None;
+    }
+    let (code, end) = currency_at(c, i)?;
+    if !matches!(c.w(end), "واحد" | "واحدا" | "واحده") {
+        return None;
+    }
+    Some(Hit::new(end + 1, Label::MONEY, money(1.0, code)))
 }
 
 /// What follows a number: a currency, a percent, a counted noun.
