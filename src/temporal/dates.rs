@@ -288,6 +288,16 @@ fn resolve_month(c: &Ctx, m: u32, r: Option<Rel>) -> When {
     When::Month(y, m)
 }
 
+/// [`resolve_month`] for a day of a month: with الماضي / المقبل in the document's own month the day
+/// decides the year (13 حزيران الماضي, written on 16 June, is this June).
+fn resolve_month_day(c: &Ctx, m: u32, day: u32, r: Option<Rel>) -> When {
+    match (c.date, r) {
+        (Some(d), Some(Rel::Past)) if m == d.month && day < d.day => When::Month(d.year, m),
+        (Some(d), Some(Rel::Next)) if m == d.month && day > d.day => When::Month(d.year, m),
+        _ => resolve_month(c, m, r),
+    }
+}
+
 fn with_day(w: When, day: u32) -> When {
     match w {
         When::Month(y, m) => Ymd::new(y, m, day).map_or(When::Unknown, When::Day),
@@ -323,6 +333,14 @@ fn future_near(c: &Ctx, k: usize) -> bool {
 }
 
 fn is_future_verb(w: &str) -> bool {
+    if matches!(w, "سوف" | "وسوف" | "فسوف") {
+        return true;
+    }
+    // وسيرفع، فستبدأ: the conjunction before the future prefix.
+    let w = match w.strip_prefix(['و', 'ف']) {
+        Some(rest) if rest.starts_with('س') => rest,
+        _ => w,
+    };
     const NOT_VERBS: &[&str] = &[
         "سيا", "سيد", "سيط", "سيرغ", "سيرين", "سيرج", "سين", "سيم", "سيف", "سيك", "سيول", "ستا", "ستو", "ستي", "سترا", "ستري", "سنو",
         "سنت", "سنغ", "سنه", "ستين", "ستون", "سته", "سنين", "سيبير", "سيول", "سينا", "ستال", "سيرا", "سيري", "سيلف",
@@ -369,13 +387,30 @@ pub fn date_at(c: &Ctx, i: usize) -> Option<Hit> {
                     let w = c.date.map_or(When::Unknown, |d| When::Day(d.add_days(-2)));
                     return Some(date_hit(i + 2, w));
                 }
-                return None;
+                return first_months(c, i + 1);
             }
             return inner_date(c, i + 1, true).filter(|h| !matches!(&h.value, Some(Value::Text(s)) if s.starts_with('P')));
         }
         return None;
     }
     inner_date(c, i, false)
+}
+
+/// أول شهرين من عام 2018، أول ثلاثة أشهر من العام: the first months of a year, as an interval of
+/// months (`2018-01/2018-02`); `k` is the token after أول.
+fn first_months(c: &Ctx, k: usize) -> Option<Hit> {
+    let (v, u, e) = count_unit(c, k)?;
+    let months = v.as_int().filter(|m| (2..=11).contains(m))?;
+    if u != Unit::Month || !c.e(e).is_some_and(|x| x.special == Special::Min) {
+        return None;
+    }
+    let (yp, end) = year_part(c, e + 1)?;
+    let y = match yp {
+        YearPart::Explicit(y, false) => Some(y),
+        YearPart::Relative(off) => c.date.map(|d| d.year + off),
+        _ => return None,
+    };
+    Some(Hit::new(end, Label::DATE, y.and_then(|y| text(format!("{y:04}-01/{y:04}-{months:02}")))))
 }
 
 /// A month (with day, year, modifier) at `k`; `after_pos` when a position word or شهر stood
@@ -478,6 +513,25 @@ fn ago(c: &Ctx, n: i64, u: Unit) -> When {
     }
 }
 
+/// [`ago`] of a count that may be a fraction: قبل نصف قرن (50 years), قبل عقد ونصف (15 years),
+/// قبل عام ونصف (18 months).
+fn ago_dec(c: &Ctx, v: Dec, u: Unit) -> Option<When> {
+    if let Some(k) = v.as_int() {
+        return Some(ago(c, k as i64, u));
+    }
+    let (months, mult) = match u {
+        Unit::Year => (true, 1),
+        Unit::Decade => (false, 10),
+        Unit::Century => (false, 100),
+        _ => return None,
+    };
+    if let Some(y) = v.mul(mult)?.as_int() {
+        return Some(ago(c, y as i64, Unit::Year));
+    }
+    let m = v.mul(12)?.as_int().filter(|_| months)?;
+    Some(ago(c, m as i64, Unit::Month))
+}
+
 /// A number and a unit of time at `k` (3 سنوات، عشر سنوات، يومين، الـ5 سنوات المقبلة، ربع قرن,
 /// 7 ساعات و45 دقيقة، ثلاث سنوات ونصف): (count, unit, next token).
 fn count_unit(c: &Ctx, k: usize) -> Option<(Dec, Unit, usize)> {
@@ -524,10 +578,13 @@ fn inner_date(c: &Ctx, i: usize, after_pos: bool) -> Option<Hit> {
                 return None;
             }
             if let Some((v, u, end)) = count_unit(c, j) {
-                let k = v.as_int()? as i64;
-                return Some(date_hit(end, ago(c, k, u)));
+                return Some(date_hit(end, ago_dec(c, v, u)?));
             }
             if let Some(u) = c.e(j).and_then(|e| e.unit).filter(|u| u.n == 1 && !u.def) {
+                // قبل عقد ونصف، قبل عام ونصف
+                if c.w(j + 1) == "ونصف" {
+                    return Some(date_hit(j + 2, ago_dec(c, Dec { m: 15, e: -1 }, u.unit)?));
+                }
                 if !(j + 1 < n && (year_at(c, j + 1).is_some() || c.kind(j + 1) == TokKind::Number)) {
                     return Some(date_hit(j + 1, ago(c, 1, u.unit)));
                 }
@@ -553,8 +610,10 @@ fn inner_date(c: &Ctx, i: usize, after_pos: bool) -> Option<Hit> {
     }
     // يوم + weekday / date: يوم الخميس الماضي، يوم 25 مارس 2014.
     if special == Special::DayOf && i + 1 < n {
-        let h = weekday_expr(c, i + 1).or_else(|| day_month(c, i + 1))?;
-        return Some(h);
+        if let Some(h) = weekday_expr(c, i + 1).or_else(|| day_month(c, i + 1)) {
+            return Some(h);
+        }
+        return duration_words(c, i);
     }
     if e.is_some_and(|e| e.weekday > 0) {
         return weekday_expr(c, i);
@@ -729,6 +788,10 @@ fn weekday_expr(c: &Ctx, k: usize) -> Option<Hit> {
     if r.is_some() {
         end += 1;
     }
+    // يوم الاثنين من كل أسبوع is a set, not a date.
+    if c.w(end) == "من" && c.w(end + 1) == "كل" {
+        return None;
+    }
     // An explicit date after the weekday gives the value.
     if let Some(h) = day_month(c, end).or_else(|| numeric_date(c, end)) {
         return Some(h);
@@ -779,7 +842,7 @@ fn day_month(c: &Ctx, k: usize) -> Option<Hit> {
                 }
             }
             Some((YearPart::Explicit(_, true), _)) => return None,
-            None => with_day(resolve_month(c, m, r), day),
+            None => with_day(resolve_month_day(c, m, day, r), day),
         };
         if matches!(w, When::Unknown) && c.date.is_some() {
             return None;

@@ -194,6 +194,10 @@ pub fn find(doc: &Doc, date: Option<Ymd>) -> Vec<Found> {
                     if rest.chars().count() < 2 {
                         continue;
                     }
+                    // باب (a gate: باب المندب) is not ب + آب: the month after a proclitic keeps its madda.
+                    if rest == "اب" && !t.text(&doc.src).contains('آ') {
+                        continue;
+                    }
                     if contracted {
                         let word = format!("ال{rest}");
                         if let Some(e) = lexicon::get(&word).filter(|e| e.starts) {
