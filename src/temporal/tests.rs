@@ -174,3 +174,51 @@ fn the_pass_is_linear() {
     let v = find(&Doc::new(&text), parse_ymd("2015-12-23"));
     assert_eq!(v.len(), 40_000);
 }
+
+#[test]
+fn money_fixes_of_issue14() {
+    let d = "2018-05-17";
+    assert_eq!(one("وسعر القهوة 2 مليون بوليفار", d), "MONEY 2 مليون بوليفار = 2000000 VEF");
+    assert_eq!(one("سعر السهم دولار واحد فقط", d), "MONEY دولار واحد = 1 USD");
+    assert_eq!(one("بيعت بيورو واحد", d), "MONEY يورو واحد = 1 EUR");
+    // واحدة after a definite currency is "one of", not an amount.
+    assert_eq!(found("الليرة التركية واحدة من أسوأ العملات", d), Vec::<String>::new());
+    assert_eq!(one("تبلغ الديون ألف مليار دولار", d), "MONEY ألف مليار دولار = 1000000000000 USD");
+    assert_eq!(one("بلغت ثلاثة آلاف مليار دولار", d), "MONEY ثلاثة آلاف مليار دولار = 3000000000000 USD");
+    assert_eq!(one("بلغ سعره 47.5 جنيها سودانيا", d), "MONEY 47.5 جنيها سودانيا = 47.5 SDG");
+    assert_eq!(one("بلغ 20 ريالا سعوديا", d), "MONEY 20 ريالا سعوديا = 20 SAR");
+}
+
+#[test]
+fn quantity_fixes_of_issue14() {
+    let d = "2018-05-08";
+    assert_eq!(one("رفع الفائدة 90 نقطة أساس", d), "QUANTITY 90 نقطة أساس = 90");
+    // An octane rating is not a count; the percent after it still is a percent.
+    assert_eq!(found("سعر البنزين من نوع 92 أوكتان 35%", d), ["PERCENT 35% = 35"]);
+}
+
+#[test]
+fn date_fixes_of_issue14() {
+    let d = "2018-05-17";
+    assert_eq!(one("تأسست قبل نصف قرن", d), "DATE قبل نصف قرن = 1968");
+    assert_eq!(one("تأسست قبل نحو نصف قرن", d), "DATE قبل نحو نصف قرن = 1968");
+    assert_eq!(one("انتهى قبل عقد ونصف", d), "DATE قبل عقد ونصف = 2003");
+    assert_eq!(one("انتهى قبل عام ونصف", d), "DATE قبل عام ونصف = 2016-11");
+    assert_eq!(one("خلال أول شهرين من عام 2018 ارتفعت", d), "DATE أول شهرين من عام 2018 = 2018-01/2018-02");
+    assert_eq!(one("في أول ثلاثة أشهر من العام الجاري", d), "DATE أول ثلاثة أشهر من العام الجاري = 2018-01/2018-03");
+    // باب is a gate, not ب + آب; بآب with its madda is still August.
+    assert_eq!(found("عبرت السفن في باب المندب", d), Vec::<String>::new());
+    assert_eq!(one("في بآب الماضي", "2018-09-01"), "DATE آب الماضي = 2018-08");
+    // A future verb with a conjunction before it, or سوف, puts a weekday after the document date.
+    assert_eq!(one("وسيرفع اللقب في الجولة الأخيرة يوم السبت", d), "DATE يوم السبت = 2018-05-19");
+    assert_eq!(one("وسوف يلتقيان الأحد", d), "DATE الأحد = 2018-05-20");
+    assert_eq!(one("والتقيا الأحد", d), "DATE الأحد = 2018-05-13");
+    // A weekday of every week is a set.
+    assert_eq!(found("وفي يوم الاثنين من كل أسبوع تبدأ", d), Vec::<String>::new());
+    // A past day of the document's own month is this year.
+    assert_eq!(one("في 13 حزيران/يونيو الماضي", "2018-06-16"), "DATE 13 حزيران/يونيو الماضي = 2018-06-13");
+    assert_eq!(one("في 20 حزيران/يونيو الماضي", "2018-06-16"), "DATE 20 حزيران/يونيو الماضي = 2017-06-20");
+    // A singular unit after a cue, and يوم after بعد, are durations.
+    assert_eq!(one("تستمر جولتها حوالي أسبوع", d), "DATE أسبوع = P1W");
+    assert_eq!(one("وصلت بعد يوم على إعلان الهدنة", d), "DATE يوم = P1D");
+}
