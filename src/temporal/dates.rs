@@ -350,7 +350,8 @@ fn is_future_verb(w: &str) -> bool {
 }
 
 /// A weekday resolved against the document date: the last one on or before it (the one before,
-/// with الماضي), the next one after it with المقبل or a verb in the future.
+/// with الماضي), the next one after it with المقبل, the next one on or after it with a verb in the
+/// future.
 fn resolve_weekday(c: &Ctx, wd: u32, r: Option<Rel>, at: usize) -> When {
     let Some(d) = c.date else { return When::Unknown };
     let cur = d.weekday();
@@ -360,7 +361,9 @@ fn resolve_weekday(c: &Ctx, wd: u32, r: Option<Rel>, at: usize) -> When {
         Some(Rel::Past) => d.add_days(-(if back == 0 { 7 } else { back } as i64)),
         Some(Rel::Next) => d.add_days(if fwd == 0 { 7 } else { fwd } as i64),
         Some(Rel::Current) => d.add_days(-(back as i64)),
-        None if future_near(c, at) => d.add_days(if fwd == 0 { 7 } else { fwd } as i64),
+        // In the future tense the weekday of the document date is that day (ستبدأ صباح الاثنين,
+        // written on a Monday), another weekday the next one.
+        None if future_near(c, at) => d.add_days(fwd as i64),
         None => d.add_days(-(back as i64)),
     };
     When::Day(day)

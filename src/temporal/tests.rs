@@ -213,6 +213,9 @@ fn date_fixes_of_issue14() {
     assert_eq!(one("وسيرفع اللقب في الجولة الأخيرة يوم السبت", d), "DATE يوم السبت = 2018-05-19");
     assert_eq!(one("وسوف يلتقيان الأحد", d), "DATE الأحد = 2018-05-20");
     assert_eq!(one("والتقيا الأحد", d), "DATE الأحد = 2018-05-13");
+    // In the future tense the document's own weekday is that day.
+    assert_eq!(one("وستبدأ المؤسسات العمل صباح الاثنين", "2018-08-13"), "TIME صباح الاثنين = 2018-08-13TMO");
+    assert_eq!(one("واعتبر السبت أن الاقتصاد سوف يتحسن", "2018-04-14"), "DATE السبت = 2018-04-14");
     // A weekday of every week is a set.
     assert_eq!(found("وفي يوم الاثنين من كل أسبوع تبدأ", d), Vec::<String>::new());
     // A past day of the document's own month is this year.
