@@ -3,7 +3,8 @@
 //! (fixed seeds, sorted outputs), so the committed model is rebuilt bit for bit.
 //!
 //! Modules, in the order data flows: `corpus` (CoNLL and gold articles as tagged sequences),
-//! `news` (clusters and context counts from the unlabeled news), `wordlists` and `lexicon` (the
+//! `news` (clusters and context counts from the unlabeled news), `orgs` (organization names and
+//! aliases mined from the same news), `wordlists` and `lexicon` (the
 //! model's lexicon), `learn` and `crf` (features → CRF → quantized weights), `write` (the model
 //! file), `cv` (cross-validation), `eval` (conlleval-style scoring, as tools/score.py does it).
 //! `latin` builds and measures the tables of names in Latin script (`model/latin.bin`).
@@ -16,6 +17,7 @@ mod learn;
 mod latin;
 mod lexicon;
 mod news;
+mod orgs;
 #[cfg(test)]
 mod tests;
 mod wordlists;
@@ -29,6 +31,8 @@ const USAGE: &str = "usage: marsad-train [model] [OPTIONS]     train on ../share
        marsad-train cv K [OPTIONS]        K-fold cross-validation (writes nothing under model/)
        marsad-train eval --conll FILE | --docs DIR [--errors]
                                           score the shipped model
+       marsad-train orgs                  mine the organization names and aliases of the news
+                                          (cached in the cache directory)
        marsad-train latin [--measure] [--all-names] [--shared DIR] [--out DIR]
                                           names in Latin script: write OUT/latin.bin, or
                                           (--measure) score tables built without a held-out 5%
@@ -91,6 +95,8 @@ enum Command {
     Model,
     Cv(usize),
     Eval(Vec<String>),
+    /// `orgs`: mine the organization evidence of the news (cached) and say how much there is.
+    Orgs,
     /// `latin`: measure (held-out 5%, writes nothing), keep all parts and full names (no news pruning).
     Latin { measure: bool, all_names: bool },
 }
@@ -143,6 +149,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command,
             Value(v) if v == "model" => cmd = Command::Model,
             Value(v) if v == "cv" => cmd = Command::Cv(p.value()?.parse()?),
             Value(v) if v == "eval" => cmd = Command::Eval(Vec::new()),
+            Value(v) if v == "orgs" => cmd = Command::Orgs,
             Value(v) if v == "latin" => cmd = Command::Latin { measure: false, all_names: false },
             _ => return Err(arg.unexpected()),
         }
@@ -161,6 +168,7 @@ fn main() -> ExitCode {
         Ok((Command::Cv(k), cfg)) if k >= 2 => corpus::read_conll(&cfg.shared.join("anercorp/train.txt")).and_then(|sents| cv::cross_validate(&cfg, k, &sents)),
         Ok((Command::Cv(_), _)) => Err("cv needs K ≥ 2 folds".to_string()),
         Ok((Command::Model, cfg)) => train(&cfg),
+        Ok((Command::Orgs, cfg)) => news::news_stats(&cfg).and_then(|news| orgs::org_evidence(&cfg, &news)).map(|o| println!("{} organization phrases, {} aliases", o.phrases.len(), o.words.len())),
         Ok((Command::Latin { measure, all_names }, cfg)) => latin::run(&cfg.shared, &cfg.out, measure, all_names),
     };
     match result {
