@@ -46,6 +46,7 @@ options:
   --clusters N        fine word clusters (default 512)
   --min-count N       news count for a word to get a cluster (default 5)
   --no-news-train     ANERcorp train only
+  --no-orgs           no organization names or aliases mined from the news
   --pool DIR          gold of the annotated pool articles (default annotation/gold)
   --no-pool           train on news-train only (the pool articles are still scored in cv)
   --news-articles N   train on at most N annotated news articles (learning curve)";
@@ -69,6 +70,8 @@ pub struct Config {
     /// The CRF's L2 weight and its L-BFGS iterations (at most).
     pub crf_c2: f64,
     pub crf_iters: usize,
+    /// Leave the organization evidence mined from the news out of the lexicon.
+    pub no_orgs: bool,
 }
 
 impl Default for Config {
@@ -87,6 +90,7 @@ impl Default for Config {
             news_articles: None,
             crf_c2: 3.0,
             crf_iters: 100,
+            no_orgs: false,
         }
     }
 }
@@ -129,6 +133,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command,
             Long("clusters") => cfg.clusters = p.value()?.parse()?,
             Long("min-count") => cfg.min_news_count = p.value()?.parse()?,
             Long("no-news-train") => cfg.no_news_train = true,
+            Long("no-orgs") => cfg.no_orgs = true,
             Long("pool") => cfg.pool = p.value()?.into(),
             Long("no-pool") => cfg.no_pool = true,
             Long("news-articles") => cfg.news_articles = Some(p.value()?.parse()?),
