@@ -37,6 +37,8 @@ pub const F_PHRASE_START: u16 = 1 << 15;
 pub const P_LOC: u16 = 1;
 pub const P_ORG: u16 = 2;
 pub const P_PER: u16 = 3;
+/// An organization's name without its head word (العدالة والتنمية of حزب العدالة والتنمية).
+pub const P_ORG_BARE: u16 = 4;
 
 use crate::hash::{FxMap, FxSet};
 use std::borrow::Cow;

@@ -155,6 +155,21 @@ pub fn build_lexicon(cfg: &Config, news: &NewsStats, train: &[Seq]) -> Result<Le
             }
         }
     }
+    // Organizations mined from the news: multi-word names as ORG phrases (where no place phrase
+    // has the same words), names without their head as a phrase kind of their own,
+    // parenthesized aliases as an ORG word flag.
+    let orgs = if cfg.no_orgs { crate::orgs::OrgEvidence::default() } else { crate::orgs::org_evidence(cfg, news)? };
+    for p in orgs.phrases {
+        phrases.entry(p).or_insert(P_ORG);
+    }
+    for t in orgs.tails {
+        phrases.entry(t).or_insert(P_ORG_BARE);
+    }
+    for w in &orgs.words {
+        if !func.contains(w.as_str()) && !mostly_o(w) {
+            flag(&mut words, w, F_ORG_PHRASE);
+        }
+    }
     for w in wordlists::PERSON_TRIGGERS {
         flag(&mut words, w, F_TITLE);
     }

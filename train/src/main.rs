@@ -3,7 +3,8 @@
 //! (fixed seeds, sorted outputs), so the committed model is rebuilt bit for bit.
 //!
 //! Modules, in the order data flows: `corpus` (CoNLL and gold articles as tagged sequences),
-//! `news` (clusters and context counts from the unlabeled news), `wordlists` and `lexicon` (the
+//! `news` (clusters and context counts from the unlabeled news), `orgs` (organization names and
+//! aliases mined from the same news), `wordlists` and `lexicon` (the
 //! model's lexicon), `learn` and `crf` (features → CRF → quantized weights), `write` (the model
 //! file), `cv` (cross-validation), `eval` (conlleval-style scoring, as tools/score.py does it).
 //! `latin` builds and measures the tables of names in Latin script (`model/latin.bin`).
@@ -16,6 +17,7 @@ mod learn;
 mod latin;
 mod lexicon;
 mod news;
+mod orgs;
 #[cfg(test)]
 mod tests;
 mod wordlists;
@@ -29,6 +31,8 @@ const USAGE: &str = "usage: marsad-train [model] [OPTIONS]     train on ../share
        marsad-train cv K [OPTIONS]        K-fold cross-validation (writes nothing under model/)
        marsad-train eval --conll FILE | --docs DIR [--errors]
                                           score the shipped model
+       marsad-train orgs                  mine the organization names and aliases of the news
+                                          (cached in the cache directory)
        marsad-train latin [--measure] [--all-names] [--shared DIR] [--out DIR]
                                           names in Latin script: write OUT/latin.bin, or
                                           (--measure) score tables built without a held-out 5%
@@ -42,6 +46,7 @@ options:
   --clusters N        fine word clusters (default 512)
   --min-count N       news count for a word to get a cluster (default 5)
   --no-news-train     ANERcorp train only
+  --no-orgs           no organization names or aliases mined from the news
   --pool DIR          gold of the annotated pool articles (default annotation/gold)
   --no-pool           train on news-train only (the pool articles are still scored in cv)
   --news-articles N   train on at most N annotated news articles (learning curve)";
@@ -65,6 +70,8 @@ pub struct Config {
     /// The CRF's L2 weight and its L-BFGS iterations (at most).
     pub crf_c2: f64,
     pub crf_iters: usize,
+    /// Leave the organization evidence mined from the news out of the lexicon.
+    pub no_orgs: bool,
 }
 
 impl Default for Config {
@@ -83,6 +90,7 @@ impl Default for Config {
             news_articles: None,
             crf_c2: 3.0,
             crf_iters: 100,
+            no_orgs: false,
         }
     }
 }
@@ -91,6 +99,8 @@ enum Command {
     Model,
     Cv(usize),
     Eval(Vec<String>),
+    /// `orgs`: mine the organization evidence of the news (cached) and say how much there is.
+    Orgs,
     /// `latin`: measure (held-out 5%, writes nothing), keep all parts and full names (no news pruning).
     Latin { measure: bool, all_names: bool },
 }
@@ -123,6 +133,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command,
             Long("clusters") => cfg.clusters = p.value()?.parse()?,
             Long("min-count") => cfg.min_news_count = p.value()?.parse()?,
             Long("no-news-train") => cfg.no_news_train = true,
+            Long("no-orgs") => cfg.no_orgs = true,
             Long("pool") => cfg.pool = p.value()?.into(),
             Long("no-pool") => cfg.no_pool = true,
             Long("news-articles") => cfg.news_articles = Some(p.value()?.parse()?),
@@ -143,6 +154,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command,
             Value(v) if v == "model" => cmd = Command::Model,
             Value(v) if v == "cv" => cmd = Command::Cv(p.value()?.parse()?),
             Value(v) if v == "eval" => cmd = Command::Eval(Vec::new()),
+            Value(v) if v == "orgs" => cmd = Command::Orgs,
             Value(v) if v == "latin" => cmd = Command::Latin { measure: false, all_names: false },
             _ => return Err(arg.unexpected()),
         }
@@ -161,6 +173,7 @@ fn main() -> ExitCode {
         Ok((Command::Cv(k), cfg)) if k >= 2 => corpus::read_conll(&cfg.shared.join("anercorp/train.txt")).and_then(|sents| cv::cross_validate(&cfg, k, &sents)),
         Ok((Command::Cv(_), _)) => Err("cv needs K ≥ 2 folds".to_string()),
         Ok((Command::Model, cfg)) => train(&cfg),
+        Ok((Command::Orgs, cfg)) => news::news_stats(&cfg).and_then(|news| orgs::org_evidence(&cfg, &news)).map(|o| println!("{} organization phrases, {} aliases", o.phrases.len(), o.words.len())),
         Ok((Command::Latin { measure, all_names }, cfg)) => latin::run(&cfg.shared, &cfg.out, measure, all_names),
     };
     match result {

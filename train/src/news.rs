@@ -22,14 +22,14 @@ const EMBED_DIM: usize = 256;
 
 /// The fields of an ANT article that are read.
 #[derive(Deserialize)]
-struct NewsArticle {
-    docno: String,
-    title: String,
-    text: String,
+pub struct NewsArticle {
+    pub docno: String,
+    pub title: String,
+    pub text: String,
 }
 
 /// The ANT corpus, decompressed: one JSON article a line.
-fn ant_json(shared: &Path) -> Result<String, String> {
+pub fn ant_json(shared: &Path) -> Result<String, String> {
     let path = shared.join("news/ant-multisource-v2.1.jsonl.xz");
     let file = std::fs::File::open(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut json = Vec::new();
@@ -37,7 +37,7 @@ fn ant_json(shared: &Path) -> Result<String, String> {
     String::from_utf8(json).map_err(|e| format!("{} is not UTF-8: {e}", path.display()))
 }
 
-fn ant_articles(json: &str) -> impl Iterator<Item = Result<NewsArticle, String>> + '_ {
+pub fn ant_articles(json: &str) -> impl Iterator<Item = Result<NewsArticle, String>> + '_ {
     json.lines().enumerate().map(|(n, line)| serde_json::from_str(line).map_err(|e| format!("ANT corpus line {}: {e}", n + 1)))
 }
 

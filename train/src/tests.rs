@@ -135,3 +135,44 @@ fn latent_news_tags_do_not_unlearn_misc() {
     assert!(!tagged(false).iter().any(|x| x.1 == Label::MISC));
     assert!(tagged(true).contains(&("يورو".to_string(), Label::MISC)));
 }
+
+#[test]
+fn organization_evidence_from_news() {
+    // A tiny ANT corpus: names after head nouns, a coordination that is no name, an alias in
+    // parentheses, and a name used without its head.
+    let mut lines = Vec::new();
+    let mut art = |text: String| lines.push(serde_json::json!({"docno": format!("d{}", lines.len()), "title": "خبر", "text": text}).to_string());
+    for k in 0..12 {
+        art(format!("فاز حزب العدالة والتنمية . ثم قال {k}"));
+        art("وقالت العدالة والتنمية إنها فازت .".to_string());
+    }
+    for _ in 0..10 {
+        art("اتفق الاتحاد الأوروبي والولايات المتحدة .".to_string());
+    }
+    for _ in 0..40 {
+        art("قرر الاتحاد الأوروبي .".to_string());
+    }
+    for _ in 0..3 {
+        art("أعلن الاتحاد الدولي لكرة القدم (فيفا) .".to_string());
+    }
+    let dir = std::env::temp_dir().join(format!("marsad-orgs-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("news")).unwrap();
+    let mut xz = Vec::new();
+    lzma_rs::xz_compress(&mut std::io::Cursor::new(lines.join("\n")), &mut xz).unwrap();
+    std::fs::write(dir.join("news/ant-multisource-v2.1.jsonl.xz"), xz).unwrap();
+    let cfg = Config { shared: dir.clone(), cache: dir.join("cache"), ..Config::default() };
+    let news = crate::news::NewsStats { words: Default::default(), ctx: Default::default() };
+    let o = crate::orgs::org_evidence(&cfg, &news).unwrap();
+    let has = |v: &[String], s: &str| v.iter().any(|x| x == &marsad::text::normalize(s));
+    assert!(has(&o.phrases, "حزب العدالة والتنمية"), "{:?}", o.phrases);
+    assert!(has(&o.phrases, "الاتحاد الأوروبي"));
+    assert!(!has(&o.phrases, "الاتحاد الأوروبي والولايات"), "a coordination in a quarter of the cases is not a name");
+    assert!(has(&o.phrases, "الاتحاد الدولي لكرة القدم"), "the name before a parenthesized alias");
+    assert!(has(&o.words, "فيفا"), "{:?}", o.words);
+    assert!(has(&o.tails, "العدالة والتنمية"), "{:?}", o.tails);
+    // The cache gives back the same evidence.
+    let again = crate::orgs::org_evidence(&cfg, &news).unwrap();
+    assert_eq!((again.phrases, again.words, again.tails), (o.phrases, o.words, o.tails));
+    let _ = std::fs::remove_dir_all(&dir);
+}
