@@ -66,10 +66,15 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 
 /// [`analyze`] with another entity model (cross-validation in `marsad-train cv`).
 pub fn analyze_with(model: &ner::model::Model, text: &str, options: &Options) -> Analysis {
+    analyze_ranked(model, quotes::rank::Ranker::shipped().as_ref(), text, options)
+}
+
+/// [`analyze_with`] with another speaker ranker, or none (`marsad-train speaker --cv`).
+pub fn analyze_ranked(model: &ner::model::Model, ranker: Option<&quotes::rank::Ranker>, text: &str, options: &Options) -> Analysis {
     let doc = Doc::new(text);
     let mentions = ner::recognize_with(model, &doc);
     let groups = clusters::build(&model.lex, &doc, &mentions);
-    let found = if options.quotes { quotes::find(&doc, &mentions, &groups) } else { Vec::new() };
+    let found = if options.quotes { quotes::find_with(&doc, &mentions, &groups, ranker) } else { Vec::new() };
     let date = options.date.as_deref().and_then(temporal::parse_ymd);
     let exprs = temporal_outside(temporal::find(&doc, date), &mentions);
     build_result(&doc, &mentions, &groups, &found, &exprs)
@@ -191,4 +196,43 @@ pub fn utf16_slice(text: &str, start: u32, end: u32) -> Option<&str> {
         (Some(a), Some(b)) if a <= b => Some(&text[a..b]),
         _ => None,
     }
+}
+
+/// One quote as the rules find it, with its speaker candidates for the ranker (what
+/// `marsad-train speaker` learns from): offsets in Unicode code points, like the gold files.
+#[doc(hidden)]
+pub struct RankQuote {
+    pub start: usize,
+    pub end: usize,
+    pub kind: quotes::QuoteKind,
+    /// Each candidate: its text, canonical name, whether the rules chose it, its features.
+    pub candidates: Vec<(String, String, bool, Vec<u32>)>,
+}
+
+/// The quotes of `text` with the rules' speakers and every quote's speaker candidates.
+#[doc(hidden)]
+pub fn rank_candidates(model: &ner::model::Model, text: &str) -> Vec<RankQuote> {
+    let doc = Doc::new(text);
+    let mentions = ner::recognize_with(model, &doc);
+    let groups = clusters::build(&model.lex, &doc, &mentions);
+    let (found, cands) = quotes::with_candidates(&doc, &mentions, &groups);
+    let mut cp = vec![0usize; text.len() + 1];
+    let mut k = 0;
+    for (b, c) in text.char_indices() {
+        for x in cp.iter_mut().take(b + c.len_utf8()).skip(b) {
+            *x = k;
+        }
+        k += 1;
+    }
+    cp[text.len()] = k;
+    found
+        .iter()
+        .zip(cands)
+        .map(|(f, cs)| RankQuote {
+            start: cp[f.span.start],
+            end: cp[f.span.end],
+            kind: f.kind,
+            candidates: cs.into_iter().map(|c| (text[c.speaker.span.clone()].to_string(), c.speaker.canonical, c.rule, c.feats)).collect(),
+        })
+        .collect()
 }

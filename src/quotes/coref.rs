@@ -33,7 +33,7 @@ fn stem(w: &str) -> String {
     w.to_string()
 }
 
-fn stems(s: &str) -> Vec<String> {
+pub(super) fn stems(s: &str) -> Vec<String> {
     normalize(s).split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '#').filter(|w| w.chars().count() >= 2).map(stem).collect()
 }
 

@@ -24,6 +24,7 @@ mod candidates;
 mod context;
 mod coref;
 pub mod marks;
+pub mod rank;
 mod speaker;
 
 use crate::clusters::Clusters;
@@ -59,6 +60,9 @@ pub struct Found {
     pub kind: QuoteKind,
     pub cue: Option<Range<usize>>,
     pub speaker: Option<FoundSpeaker>,
+    /// How the rules found the speaker: bit 0 written at the quote's cue (or a headline's),
+    /// bit 1 a name (not a description). A feature of the speaker ranker.
+    pub how: u8,
 }
 
 /// A quote's speaker, in byte offsets.
@@ -70,9 +74,35 @@ pub struct FoundSpeaker {
 }
 
 /// Finds quotes in the document: direct, indirect and headline, each with its cue and speaker.
+/// The speakers are the rules' choices, reranked by the shipped speaker ranker ([`rank`]).
 pub fn find(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Found> {
+    find_with(doc, mentions, clusters, rank::Ranker::shipped().as_ref())
+}
+
+/// [`find`] with another speaker ranker, or none (the rules alone).
+pub fn find_with(doc: &Doc, mentions: &[Mention], clusters: &Clusters, ranker: Option<&rank::Ranker>) -> Vec<Found> {
+    let Some((ctx, mut found)) = by_rules(doc, mentions, clusters) else { return Vec::new() };
+    if let Some(r) = ranker {
+        rank::rerank(&ctx, &mut found, r);
+    }
+    found
+}
+
+/// The quotes with the rules' speakers, and each quote's speaker candidates for the ranker
+/// (what `marsad-train speaker` learns from).
+pub fn with_candidates(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> (Vec<Found>, Vec<Vec<rank::Candidate>>) {
+    match by_rules(doc, mentions, clusters) {
+        Some((ctx, found)) => {
+            let c = rank::candidates(&ctx, &found);
+            (found, c)
+        }
+        None => (Vec::new(), Vec::new()),
+    }
+}
+
+fn by_rules<'a>(doc: &'a Doc, mentions: &'a [Mention], clusters: &'a Clusters) -> Option<(Ctx<'a>, Vec<Found>)> {
     if doc.tokens.is_empty() {
-        return Vec::new();
+        return None;
     }
     let mut ctx = Ctx::new(doc, mentions, clusters);
     let pairs = marks::pair(doc.src, &doc.tokens);
@@ -80,7 +110,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Found> 
     ctx.quoted = in_quote;
     let mut found = speaker::resolve(&ctx, cands);
     coref::resolve(&ctx, &mut found);
-    found
+    Some((ctx, found))
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod latin;
 mod lexicon;
 mod news;
 mod orgs;
+mod speaker;
 #[cfg(test)]
 mod tests;
 mod wordlists;
@@ -36,6 +37,10 @@ const USAGE: &str = "usage: marsad-train [model] [OPTIONS]     train on ../share
        marsad-train latin [--measure] [--all-names] [--shared DIR] [--out DIR]
                                           names in Latin script: write OUT/latin.bin, or
                                           (--measure) score tables built without a held-out 5%
+       marsad-train speaker [--ner FILE] [--cv K]
+                                          train the speaker ranker on the annotated news
+                                          (OUT/speaker.bin), or cross-validate it in K folds;
+                                          candidates come from the shipped entity model or FILE
 options:
   --shared DIR        the shared data (default ../shared/data; MARSAD_SHARED overrides)
   --out DIR           where ner.bin goes (default model)
@@ -103,6 +108,9 @@ enum Command {
     Orgs,
     /// `latin`: measure (held-out 5%, writes nothing), keep all parts and full names (no news pruning).
     Latin { measure: bool, all_names: bool },
+    /// `speaker`: train the speaker ranker with this entity model (default the shipped one), or
+    /// cross-validate it in K folds.
+    Speaker { ner: Option<PathBuf>, cv: Option<usize> },
 }
 
 fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command, Config), lexopt::Error> {
@@ -147,6 +155,16 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command,
                     *all_names = true;
                 }
             }
+            Long("ner") if matches!(cmd, Command::Speaker { .. }) => {
+                if let Command::Speaker { ner, .. } = &mut cmd {
+                    *ner = Some(p.value()?.into());
+                }
+            }
+            Long("cv") if matches!(cmd, Command::Speaker { .. }) => {
+                if let Command::Speaker { cv, .. } = &mut cmd {
+                    *cv = Some(p.value()?.parse()?);
+                }
+            }
             Long("help") | Short('h') => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -155,6 +173,7 @@ fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<(Command,
             Value(v) if v == "cv" => cmd = Command::Cv(p.value()?.parse()?),
             Value(v) if v == "eval" => cmd = Command::Eval(Vec::new()),
             Value(v) if v == "orgs" => cmd = Command::Orgs,
+            Value(v) if v == "speaker" => cmd = Command::Speaker { ner: None, cv: None },
             Value(v) if v == "latin" => cmd = Command::Latin { measure: false, all_names: false },
             _ => return Err(arg.unexpected()),
         }
@@ -175,6 +194,8 @@ fn main() -> ExitCode {
         Ok((Command::Model, cfg)) => train(&cfg),
         Ok((Command::Orgs, cfg)) => news::news_stats(&cfg).and_then(|news| orgs::org_evidence(&cfg, &news)).map(|o| println!("{} organization phrases, {} aliases", o.phrases.len(), o.words.len())),
         Ok((Command::Latin { measure, all_names }, cfg)) => latin::run(&cfg.shared, &cfg.out, measure, all_names),
+        Ok((Command::Speaker { ner, cv }, cfg)) if cv.map_or(true, |k| k >= 2) => speaker::run(&cfg, ner.as_deref(), cv),
+        Ok((Command::Speaker { .. }, _)) => Err("speaker --cv needs K ≥ 2 folds".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -93,16 +93,18 @@ fn gender_ok(have: Gender, want: Gender) -> bool {
 
 /// Resolves the speakers of the candidates (in text order) and builds the quotes.
 pub(super) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
-    let (spks, last_named) = in_text_order(ctx, &cands);
+    let (spks, last_named, written) = in_text_order(ctx, &cands);
     let names = Names::new(ctx, &spks);
     let mut out = Vec::with_capacity(cands.len());
-    for ((c, s), fallback) in cands.into_iter().zip(spks).zip(last_named) {
+    for (((c, s), fallback), written) in cands.into_iter().zip(spks).zip(last_named).zip(written) {
+        let how = s.as_ref().map_or(0, |s| written as u8 | (s.named as u8) << 1);
         let speaker = s.map(|s| names.speaker(ctx, s, &fallback));
         out.push(Found {
             span: c.span,
             kind: c.kind,
             cue: c.cue.map(|k| ctx.toks[k].start..ctx.toks[k].end),
             speaker,
+            how,
         });
     }
     out
@@ -110,15 +112,17 @@ pub(super) fn resolve(ctx: &Ctx, cands: Vec<Cand>) -> Vec<Found> {
 
 /// The speaker chosen for each candidate, in text order, with the history of speakers kept
 /// as it goes; and for each, the latest named person when the speaker is a title with no name.
-fn in_text_order(ctx: &Ctx, cands: &[Cand]) -> (Vec<Option<Spk>>, Vec<Option<Spk>>) {
+fn in_text_order(ctx: &Ctx, cands: &[Cand]) -> (Vec<Option<Spk>>, Vec<Option<Spk>>, Vec<bool>) {
     let mut hist = History::default();
     let mut spks: Vec<Option<Spk>> = Vec::with_capacity(cands.len());
     let mut last_named: Vec<Option<Spk>> = Vec::with_capacity(cands.len());
+    let mut written_at: Vec<bool> = Vec::with_capacity(cands.len());
     for c in cands {
         let (s, written) = choice::of_quote(ctx, c, &hist);
         hist.record(c.kind, &s, written);
         last_named.push(hist.named_for_title(ctx, s.as_ref()));
         spks.push(s);
+        written_at.push(written);
     }
-    (spks, last_named)
+    (spks, last_named, written_at)
 }
