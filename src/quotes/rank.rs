@@ -354,7 +354,9 @@ pub(super) fn candidates(ctx: &Ctx, found: &[Found]) -> Vec<Vec<Candidate>> {
         }
         // A speaker written at the cue (its subject, a source's phrase) is where the rules are
         // exact: not second-guessed (see docs/quotes.md for what ranking those too gave).
-        if rule.is_some() && f.how & 1 == 1 {
+        // So is من جهته / من جانبه before the cue, which points away from the latest speaker.
+        let on_his_part = f.cue.is_some() && (a.saturating_sub(3)..a).any(|k| k > 0 && vocab::is_on_his_part(ctx.norm(k)).is_some() && ctx.norm(k - 1) == "من");
+        if rule.is_some() && (f.how & 1 == 1 || on_his_part) {
             out.push(cands);
             continue;
         }
