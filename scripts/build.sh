@@ -4,11 +4,7 @@
 # dist/ (relative paths: works from any sub-path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The wasm is built for size (opt-level "s"; the native CLI keeps the release profile's 3): the
-# browser compiles each function when it is first called, and the first analysis paid ~30 ms more
-# compiling the larger, more inlined opt-level 3 code than it gained in running it (docs/bench.md).
-cargo build --lib --release --target wasm32-unknown-unknown --quiet \
-  --config 'profile.release.opt-level="s"' --config 'profile.release.package."*".opt-level="s"'
+cargo build --lib --release --target wasm32-unknown-unknown --quiet
 rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir pkg --out-name marsad target/wasm32-unknown-unknown/release/marsad.wasm
 node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-simd \
