@@ -64,11 +64,7 @@ impl List {
     fn new(text: String, count: usize) -> Option<List> {
         let mut ends = Vec::with_capacity(count);
         if count > 0 {
-            for (i, b) in text.bytes().enumerate() {
-                if b == b'\n' {
-                    ends.push(i as u32);
-                }
-            }
+            crate::ner::model::push_newlines(text.as_bytes(), 0, &mut ends);
             ends.push(text.len() as u32);
         }
         (ends.len() == count).then_some(List { text, ends })
