@@ -138,6 +138,11 @@ impl<'a> Ctx<'a> {
         k
     }
 
+    /// Whether من جهته / من جانبه stands in the three tokens before token `c` (a cue).
+    pub fn on_his_part_before(&self, c: usize) -> bool {
+        (c.saturating_sub(3)..c).any(|k| k > 0 && vocab::is_on_his_part(self.norm(k)).is_some() && self.norm(k - 1) == "من")
+    }
+
     pub fn mention_label(&self, i: usize) -> Option<Label> {
         let m = self.mention_of[i];
         (m != NONE).then(|| self.mentions[m].label)

@@ -38,14 +38,16 @@ pub(super) fn stems(s: &str) -> Vec<String> {
 }
 
 /// What is known of one entity: the stems of its names, the stems of its roles, and the byte
-/// starts of its mentions in text order.
-struct Entity {
-    name: Vec<String>,
-    role: Vec<String>,
+/// starts of its mentions in text order. Built once per document ([`entities`]), read here and by
+/// the speaker ranker.
+pub(super) struct Entity {
+    pub name: Vec<String>,
+    pub role: Vec<String>,
     starts: Vec<usize>,
 }
 
-pub(super) fn resolve(ctx: &Ctx, found: &mut [Found]) {
+/// The entity of each cluster that may speak (PER, ORG), `None` for the others.
+pub(super) fn entities(ctx: &Ctx) -> Vec<Option<Entity>> {
     let mut ents: Vec<Option<Entity>> = Vec::with_capacity(ctx.clusters.list.len());
     for g in &ctx.clusters.list {
         ents.push(matches!(g.label, Label::PER | Label::ORG).then(|| {
@@ -59,6 +61,10 @@ pub(super) fn resolve(ctx: &Ctx, found: &mut [Found]) {
             Entity { name, role, starts }
         }));
     }
+    ents
+}
+
+pub(super) fn resolve(ctx: &Ctx, ents: &[Option<Entity>], found: &mut [Found]) {
     // The latest speaker that is not a statement: who issued a statement cited next.
     let mut issuer: Option<(String, Option<usize>)> = None;
     for f in found.iter_mut() {

@@ -81,9 +81,9 @@ pub fn find(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> Vec<Found> 
 
 /// [`find`] with another speaker ranker, or none (the rules alone).
 pub fn find_with(doc: &Doc, mentions: &[Mention], clusters: &Clusters, ranker: Option<&rank::Ranker>) -> Vec<Found> {
-    let Some((ctx, mut found)) = by_rules(doc, mentions, clusters) else { return Vec::new() };
+    let Some((ctx, ents, mut found)) = by_rules(doc, mentions, clusters) else { return Vec::new() };
     if let Some(r) = ranker {
-        rank::rerank(&ctx, &mut found, r);
+        rank::rerank(&ctx, &ents, &mut found, r);
     }
     found
 }
@@ -92,15 +92,16 @@ pub fn find_with(doc: &Doc, mentions: &[Mention], clusters: &Clusters, ranker: O
 /// (what `marsad-train speaker` learns from).
 pub fn with_candidates(doc: &Doc, mentions: &[Mention], clusters: &Clusters) -> (Vec<Found>, Vec<Vec<rank::Candidate>>) {
     match by_rules(doc, mentions, clusters) {
-        Some((ctx, found)) => {
-            let c = rank::candidates(&ctx, &found);
+        Some((ctx, ents, found)) => {
+            let c = rank::candidates(&ctx, &ents, &found);
             (found, c)
         }
         None => (Vec::new(), Vec::new()),
     }
 }
 
-fn by_rules<'a>(doc: &'a Doc, mentions: &'a [Mention], clusters: &'a Clusters) -> Option<(Ctx<'a>, Vec<Found>)> {
+/// The rules' quotes and speakers, with the document's view and its speaking entities.
+fn by_rules<'a>(doc: &'a Doc, mentions: &'a [Mention], clusters: &'a Clusters) -> Option<(Ctx<'a>, Vec<Option<coref::Entity>>, Vec<Found>)> {
     if doc.tokens.is_empty() {
         return None;
     }
@@ -109,8 +110,9 @@ fn by_rules<'a>(doc: &'a Doc, mentions: &'a [Mention], clusters: &'a Clusters) -
     let (cands, in_quote) = candidates::collect(&ctx, &pairs);
     ctx.quoted = in_quote;
     let mut found = speaker::resolve(&ctx, cands);
-    coref::resolve(&ctx, &mut found);
-    Some((ctx, found))
+    let ents = coref::entities(&ctx);
+    coref::resolve(&ctx, &ents, &mut found);
+    Some((ctx, ents, found))
 }
 
 #[cfg(test)]

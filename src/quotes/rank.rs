@@ -13,7 +13,7 @@
 //! The candidates and their features depend only on the rules' choices, never on the ranker's,
 //! so training sees exactly what inference sees.
 
-use super::coref::stems;
+use super::coref::{stems, Entity};
 use super::{Ctx, Found, FoundSpeaker, QuoteKind, NONE};
 use crate::ner::tags::Label;
 use crate::vocab::{self, CueKind, Gender};
@@ -130,7 +130,7 @@ fn after_prep(ctx: &Ctx, t: usize, span_start: usize) -> bool {
 
 /// The candidates of each quote (empty for headlines, continued quotes and quotes the rules
 /// gave no speaker).
-pub(super) fn candidates(ctx: &Ctx, found: &[Found]) -> Vec<Vec<Candidate>> {
+pub(super) fn candidates(ctx: &Ctx, ents: &[Option<Entity>], found: &[Found]) -> Vec<Vec<Candidate>> {
     let n = ctx.toks.len();
     let nc = ctx.clusters.list.len();
     // How often and where first each cluster is mentioned.
@@ -156,6 +156,14 @@ pub(super) fn candidates(ctx: &Ctx, found: &[Found]) -> Vec<Vec<Candidate>> {
         let rule = f.speaker.as_ref();
         // The cue's token, or for a quote with no cue its first token.
         let a = tok_at(ctx, f.cue.as_ref().map_or(f.span.start, |c| c.start));
+        // A speaker written at the cue (its subject, a source's phrase) is where the rules are
+        // exact: not second-guessed (see docs/quotes.md for what ranking those too gave).
+        // So is من جهته / من جانبه before the cue, which points away from the latest speaker.
+        // The rules' choice is the only candidate (its features are never scored).
+        if let Some(r) = rule.filter(|_| f.how & 1 == 1 || f.cue.is_some() && ctx.on_his_part_before(a)) {
+            out.push(vec![Candidate { speaker: r.clone(), rule: true, feats: Vec::new() }]);
+            continue;
+        }
         let cue_info = if f.cue.is_some() { ctx.cues[a] } else { None };
         let cue_kind = cue_info.map_or(0, |c| match c.kind {
             CueKind::Verb => 1,
@@ -304,10 +312,8 @@ pub(super) fn candidates(ctx: &Ctx, found: &[Found]) -> Vec<Vec<Candidate>> {
             let pr = if pr == 0 && g.is_none() && prev_keys.first() == Some(&speaker.canonical.as_str()) { 1 } else { pr };
             push(15, pr | cue_kind << 2 | r << 4);
             push(16, pr | same_sent as u32 * 4 | (after as u32) << 3);
-            if let (Some(w), Some(g)) = (&desc, g) {
-                let grp = &ctx.clusters.list[g];
-                let roles: Vec<String> = grp.roles.iter().flat_map(|r| stems(r)).collect();
-                let names: Vec<String> = grp.mentions.iter().flat_map(|&m| stems(&ctx.src[ctx.mentions[m].span.clone()])).collect();
+            if let (Some(w), Some(e)) = (&desc, g.and_then(|g| ents.get(g)?.as_ref())) {
+                let (roles, names) = (&e.role, &e.name);
                 let head = roles.contains(&w[0]) as u32 | (names.contains(&w[0]) as u32) << 1;
                 let agree = w[1..].iter().filter(|x| roles.contains(x) || names.contains(x)).count();
                 let all = (agree == w.len() - 1) as u32;
@@ -352,14 +358,6 @@ pub(super) fn candidates(ctx: &Ctx, found: &[Found]) -> Vec<Vec<Candidate>> {
             };
             add(rule.clone(), rule.cluster, rule_place, true, &mut cands);
         }
-        // A speaker written at the cue (its subject, a source's phrase) is where the rules are
-        // exact: not second-guessed (see docs/quotes.md for what ranking those too gave).
-        // So is من جهته / من جانبه before the cue, which points away from the latest speaker.
-        let on_his_part = f.cue.is_some() && (a.saturating_sub(3)..a).any(|k| k > 0 && vocab::is_on_his_part(ctx.norm(k)).is_some() && ctx.norm(k - 1) == "من");
-        if rule.is_some() && (f.how & 1 == 1 || on_his_part) {
-            out.push(cands);
-            continue;
-        }
         for g in groups {
             if cands.len() >= MAX_CANDS {
                 break;
@@ -389,8 +387,8 @@ pub(super) fn candidates(ctx: &Ctx, found: &[Found]) -> Vec<Vec<Candidate>> {
 }
 
 /// Gives each quote the candidate the ranker scores best (the rules' choice on ties).
-pub(super) fn rerank(ctx: &Ctx, found: &mut [Found], ranker: &Ranker) {
-    let all = candidates(ctx, found);
+pub(super) fn rerank(ctx: &Ctx, ents: &[Option<Entity>], found: &mut [Found], ranker: &Ranker) {
+    let all = candidates(ctx, ents, found);
     for (f, cands) in found.iter_mut().zip(all) {
         let mut best: Option<(f32, usize)> = None;
         for (k, c) in cands.iter().enumerate() {

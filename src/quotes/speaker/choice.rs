@@ -99,8 +99,7 @@ fn of_verb(ctx: &Ctx, c: usize, cue: Cue, hist: &[Spk], depth: u8) -> Option<(Sp
         return Some((s, true));
     }
     // من جهته / من جانبه before the verb, with no subject: the other party.
-    let on_his_part = (c.saturating_sub(3)..c).any(|k| vocab::is_on_his_part(ctx.norm(k)).is_some() && k > 0 && ctx.norm(k - 1) == "من");
-    if on_his_part {
+    if ctx.on_his_part_before(c) {
         let last = hist.last();
         return mention_before(ctx, c, last).or_else(|| from_history(hist, cue.gender, last)).map(|s| (s, false));
     }
