@@ -28,6 +28,8 @@ pub const MAGIC: &[u8; 8] = b"MSPKR2\0\0";
 const WINDOW: usize = 150;
 /// How far after the cue (in its sentence), in tokens.
 const AFTER: usize = 16;
+/// How many quotes back the previous speakers are looked for.
+const HISTORY: usize = 64;
 /// At most this many candidates per quote.
 const MAX_CANDS: usize = 16;
 
@@ -144,7 +146,13 @@ pub(super) fn candidates(ctx: &Ctx, ents: &[Option<Entity>], found: &[Found]) ->
     }
     let mut salient: Vec<usize> = (0..nc).filter(|&g| ctx.clusters.list[g].label == Label::PER).collect();
     salient.sort_by_key(|&g| (std::cmp::Reverse(count[g]), first[g]));
-    let rank_of = |g: usize| salient.iter().position(|&x| x == g).map_or(4, |p| p.min(3) as u32);
+    // Salience rank of each cluster: 0–2 for the three most mentioned people, 3 for the other
+    // people, 4 for the rest.
+    let mut rank = vec![4u32; nc];
+    for (p, &g) in salient.iter().enumerate() {
+        rank[g] = p.min(3) as u32;
+    }
+    let rank_of = |g: usize| rank[g];
     let first_para_end = ctx.toks.iter().skip(1).position(|t| t.line_start).map_or(n, |p| p + 1);
     let first_para_end = ctx.toks.get(first_para_end).map_or(usize::MAX, |t| t.start);
     let mut out = Vec::with_capacity(found.len());
@@ -224,7 +232,7 @@ pub(super) fn candidates(ctx: &Ctx, ents: &[Option<Entity>], found: &[Found]) ->
         // The speakers of the three quotes before, by recency.
         let mut prev: Vec<Option<usize>> = Vec::new();
         let mut prev_keys: Vec<&str> = Vec::new();
-        for q in found[..i].iter().rev() {
+        for q in found[i.saturating_sub(HISTORY)..i].iter().rev() {
             if let Some(s) = &q.speaker {
                 if !prev_keys.contains(&s.canonical.as_str()) {
                     prev_keys.push(&s.canonical);
