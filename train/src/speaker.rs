@@ -28,6 +28,8 @@ struct Example {
     feats: Vec<Vec<u32>>,
     right: Vec<bool>,
     rule: usize,
+    /// For the error listing: the rules' speaker (text, canonical) and the gold names.
+    said: String,
 }
 
 fn norm(s: &str) -> String {
@@ -128,7 +130,8 @@ fn examples(model: &marsad::ner::model::Model, gold_dir: &Path) -> Result<(Vec<E
             let cands = &found[j].candidates;
             let right: Vec<bool> = cands.iter().map(|(t, c, _, _)| speaker_ok(t, c, &g.speaker)).collect();
             let rule = cands.iter().position(|c| c.2).unwrap_or(usize::MAX);
-            out.push(Example { doc: d, kind: g.kind, feats: cands.iter().map(|c| c.3.clone()).collect(), right, rule });
+            let said = cands.get(rule).map_or(String::from("-"), |c| format!("{} | {} || gold {:?} || {n}", c.0, c.1, g.speaker));
+            out.push(Example { doc: d, kind: g.kind, feats: cands.iter().map(|c| c.3.clone()).collect(), right, rule, said });
         }
     }
     Ok((out, names.len()))
@@ -245,6 +248,7 @@ pub fn run(cfg: &Config, ner: Option<&Path>, cv: Option<usize>) -> Result<(), St
             }
             // [matched, rules right, ranker right, oracle] per kind.
             let mut tot = [[0usize; 4]; 2];
+            let mut classes = std::collections::BTreeMap::new();
             for f in 0..k {
                 let tr: Vec<&Example> = exs.iter().filter(|e| e.doc % k != f).collect();
                 let w = train(&tr);
@@ -266,6 +270,13 @@ pub fn run(cfg: &Config, ner: Option<&Path>, cv: Option<usize>) -> Result<(), St
                     r[1] += (e.rule < e.right.len() && e.right[e.rule]) as usize;
                     r[2] += best(&w, e).is_some_and(|p| e.right[p]) as usize;
                     r[3] += e.right.iter().any(|&x| x) as usize;
+                    let gated = e.feats.len() == 1 && e.feats[0].is_empty();
+                    let ok = best(&w, e).is_some_and(|p| e.right[p]);
+                    let cls = if gated { if ok { "gated right" } else { "gated wrong" } } else if ok { "ranked right" } else if e.right.iter().any(|&x| x) { "ranked wrong, right among candidates" } else { "ranked wrong, right not a candidate" };
+                    if std::env::var_os("MARSAD_ERRORS").is_some() && gated && !ok {
+                        eprintln!("GATED {:?} {}", e.kind, e.said);
+                    }
+                    *classes.entry(format!("{:?} {cls}", e.kind)).or_insert(0usize) += 1;
                 }
                 let a = |x: usize, n: usize| if n > 0 { x as f64 / n as f64 } else { 0.0 };
                 println!(
@@ -282,6 +293,9 @@ pub fn run(cfg: &Config, ner: Option<&Path>, cv: Option<usize>) -> Result<(), St
             let a = |x: usize, n: usize| if n > 0 { x as f64 / n as f64 } else { 0.0 };
             for (name, t) in ["direct", "indirect"].iter().zip(tot) {
                 println!("{name:8}: matched {}  speaker accuracy rules {:.3}  ranker {:.3}  (right speaker among the candidates {:.3})", t[0], a(t[1], t[0]), a(t[2], t[0]), a(t[3], t[0]));
+            }
+            for (c, n) in &classes {
+                println!("  {c}: {n}");
             }
             let shared_root = cfg.shared.parent().unwrap_or(Path::new(".")).to_path_buf();
             for (name, out) in [("rules alone", &rules), ("rules + ranker", &ranked)] {
@@ -314,7 +328,7 @@ mod tests {
     fn the_ranker_learns_the_right_candidate() {
         // Feature 1 marks the right candidate, 2 and 3 the wrong ones, 9 is on all of them.
         let exs: Vec<Example> = (0..40)
-            .map(|i| Example { doc: i, kind: QuoteKind::Direct, feats: vec![vec![2, 9], vec![1, 9], vec![3, 9]], right: vec![false, true, false], rule: 0 })
+            .map(|i| Example { doc: i, kind: QuoteKind::Direct, feats: vec![vec![2, 9], vec![1, 9], vec![3, 9]], right: vec![false, true, false], rule: 0, said: String::new() })
             .collect();
         let refs: Vec<&Example> = exs.iter().collect();
         let w = train(&refs);

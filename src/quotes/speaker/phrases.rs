@@ -294,13 +294,43 @@ pub(super) fn trim_role(ctx: &Ctx, j: usize, mut k: usize) -> Option<Range<usize
     (k > j).then(|| ctx.toks[j].start..ctx.toks[k - 1].end)
 }
 
-/// A description: the phrase up to its first comma, at most five words.
+/// A description: the phrase up to its first comma, at most five words, with the complement
+/// that follows it (see [`complement`]).
 pub(super) fn description(ctx: &Ctx, j: usize, e: usize, gender: Gender) -> Spk {
     let mut k = j;
     while k < e && k - j < 5 && ctx.toks[k].is_word() {
         k += 1;
     }
+    if k == e && k > j {
+        k = complement(ctx, k);
+    }
     spk_from_tokens(ctx, j..k.max(j + 1), false, gender)
+}
+
+/// Where a description ending at `k` really ends: over the definite words or the name that
+/// qualify it (مسؤولو | الخطوط الجوية, الجيش | التركي), and over a preposition with such a
+/// phrase (مسؤول رفيع | في الرئاسة الكورية الجنوبية, شخص بالنيابة | عن العائلة, المحللون | في
+/// ليبروم كابيتال); at most six words more, never over a cue, a quote, a person or a line end.
+fn complement(ctx: &Ctx, k: usize) -> usize {
+    let n = ctx.toks.len();
+    let np_word = |i: usize| {
+        i < n
+            && ctx.toks[i].is_word()
+            && !ctx.toks[i].line_start
+            && ctx.cues[i].is_none()
+            && !ctx.quoted[i]
+            && !vocab::is_complementizer(ctx.norm(i))
+            && ctx.mention_label(i) != Some(Label::PER)
+            && (ctx.mention_of[i] != NONE || (ctx.norm(i).starts_with("ال") && !vocab::is_stop(ctx.norm(i))))
+    };
+    let mut e = k;
+    if e < n && matches!(ctx.norm(e), "في" | "عن" | "من" | "لدي") && np_word(e + 1) {
+        e += 1;
+    }
+    while e < k + 7 && np_word(e) {
+        e += 1;
+    }
+    e
 }
 
 /// The subject before a verb: a mention ending right before it, `كان X (قد) قال`, or a
