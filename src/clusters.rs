@@ -179,6 +179,19 @@ fn roles_of(doc: &Doc, mentions: &[Mention], i: usize) -> Vec<String> {
             out.push(doc.src[s..toks[first - 1].end].to_string());
         }
     }
+    // An organization's kind written before it (شركة رولز رويس, صحيفة "ماركا"), when the
+    // recognizer left it out of the name.
+    if m.label == Label::ORG && head.is_none() {
+        let mut k = first;
+        while k > 0 && first - k < 2 && toks[k - 1].kind == TokKind::Punct && !toks[k].line_start && is_mark(&toks[k - 1].norm) {
+            k -= 1;
+        }
+        if k > 0 && !toks[k].line_start && toks[k - 1].kind == TokKind::Arabic && !other(k - 1) && vocab::is_org_kind(&toks[k - 1].norm) {
+            let t = &toks[k - 1];
+            let w = &doc.src[t.start..t.end];
+            out.push(w[conj_len(w, &t.norm)..].to_string());
+        }
+    }
     // After: an optional comma, a role head, and its continuation (up to six words).
     let mut k = last;
     if k < toks.len() && toks[k].is_punct(",") && !toks[k].line_start {
@@ -200,6 +213,10 @@ fn roles_of(doc: &Doc, mentions: &[Mention], i: usize) -> Vec<String> {
         out.push(doc.src[toks[s].start..toks[e - 1].end].to_string());
     }
     out
+}
+
+fn is_mark(p: &str) -> bool {
+    matches!(p, "\"" | "“" | "”" | "«" | "»" | "'")
 }
 
 fn strip_conj(n: &str) -> &str {

@@ -304,6 +304,23 @@ fn sets() -> &'static [Set; 4] {
     })
 }
 
+/// Nouns that say what kind of organization the name after them is (شركة رولز رويس, صحيفة
+/// "ماركا"): written before an organization, they are a role of it, so that a later description
+/// (وقالت الشركة, وأضافت الصحيفة) can be resolved to it.
+const ORG_KINDS: &[&str] = &[
+    "شركه", "صحيفه", "جريده", "وكاله", "موقع", "قناه", "شبكه", "مجله", "اذاعه", "وزاره", "حزب", "حركه", "جماعه",
+    "جامعه", "نادي", "منظمه", "مجلس", "بنك", "مصرف", "هييه", "مجموعه", "منتخب", "فريق", "صندوق", "محكمه", "موسسه",
+    "اتحاد", "جمعيه", "لجنه", "مركز", "سلطه", "جبهه", "تحالف", "ميليشيا", "مستشفي", "مطار", "سفاره",
+];
+
+static ORG_KIND_SET: OnceLock<Set> = OnceLock::new();
+
+/// A noun that names a kind of organization (شركة, الصحيفة, وللوكالة: ال, ل, و stripped).
+pub fn is_org_kind(n: &str) -> bool {
+    let s = ORG_KIND_SET.get_or_init(|| set_of(&[ORG_KINDS]));
+    [n, strip_conj(n)].iter().any(|n| s.contains(*n) || n.strip_prefix("ال").or_else(|| n.strip_prefix("لل")).is_some_and(|r| s.contains(r)))
+}
+
 /// Extra stop words for speaker phrases that are also in other lists.
 const NAMING_STOPS: &[&str] = &["قايله", "مضيفه", "مشيرا", "مشيره", "موكدا", "موكده", "لافتا", "موضحا"];
 

@@ -130,7 +130,7 @@ fn examples(model: &marsad::ner::model::Model, gold_dir: &Path) -> Result<(Vec<E
             let cands = &found[j].candidates;
             let right: Vec<bool> = cands.iter().map(|(t, c, _, _)| speaker_ok(t, c, &g.speaker)).collect();
             let rule = cands.iter().position(|c| c.2).unwrap_or(usize::MAX);
-            let said = cands.get(rule).map_or(String::from("-"), |c| format!("{} | {} || gold {:?} || {n}", c.0, c.1, g.speaker));
+            let said = cands.get(rule).map_or(String::from("-"), |c| format!("{} | {} || gold {:?} || {n} || {}", c.0, c.1, g.speaker, text.chars().skip(g.start.saturating_sub(120)).take(g.start.min(120) + 30).collect::<String>().replace('\n', " / ")));
             out.push(Example { doc: d, kind: g.kind, feats: cands.iter().map(|c| c.3.clone()).collect(), right, rule, said });
         }
     }

@@ -324,6 +324,14 @@ fn complement(ctx: &Ctx, k: usize) -> usize {
             && (ctx.mention_of[i] != NONE || (ctx.norm(i).starts_with("ال") && !vocab::is_stop(ctx.norm(i))))
     };
     let mut e = k;
+    // An organization's name in marks after its kind (صحيفة "ماركا" الإسبانية).
+    if e < n && ctx.is_mark(e) && vocab::is_org_kind(ctx.norm(k - 1)) {
+        if let Some(close) = (e + 1..n.min(e + 8)).find(|&i| ctx.is_mark(i) || !ctx.toks[i].is_word() || ctx.toks[i].line_start) {
+            if ctx.is_mark(close) && close > e + 1 && !ctx.toks[close].line_start {
+                e = close + 1;
+            }
+        }
+    }
     if e < n && matches!(ctx.norm(e), "في" | "عن" | "من" | "لدي") && np_word(e + 1) {
         e += 1;
     }
