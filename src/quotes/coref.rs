@@ -85,6 +85,7 @@ pub(super) fn resolve(ctx: &Ctx, ents: &[Option<Entity>], found: &mut [Found]) {
         }
         let (head, mods) = (&ws[0], &ws[1..]);
         let mut best: Option<((bool, usize, usize), usize)> = None;
+        let mut fitting = 0;
         for (g, e) in ents.iter().enumerate() {
             let Some(e) = e else { continue };
             // The latest mention before the description.
@@ -97,14 +98,17 @@ pub(super) fn resolve(ctx: &Ctx, ents: &[Option<Entity>], found: &mut [Found]) {
             if !fits {
                 continue;
             }
+            fitting += 1;
             let agree = mods.iter().filter(|m| e.role.contains(m) || e.name.contains(m)).count();
             let key = (agree == mods.len(), agree, last);
             if best.as_ref().map_or(true, |(b, _)| key > *b) {
                 best = Some((key, g));
             }
         }
-        if let Some(((all, _, _), g)) = best {
-            if all {
+        if let Some(((all, agree, _), g)) = best {
+            // One modifier the text never gave the only entity that fits (الشركة البريطانية
+            // for شركة رولز رويس) does not rule it out.
+            if all || fitting == 1 && agree + 1 >= mods.len() {
                 s.canonical = ctx.clusters.list[g].canonical.clone();
                 s.cluster = Some(g);
             }
