@@ -64,6 +64,12 @@ pub(super) fn entities(ctx: &Ctx) -> Vec<Option<Entity>> {
     ents
 }
 
+/// Whether the entity's names or roles hold an adjective (a word in ـي: الدولي, الروسي) that
+/// is not among the modifiers.
+fn contradicted(e: Option<&Entity>, mods: &[String]) -> bool {
+    e.is_some_and(|e| e.name.iter().chain(&e.role).any(|w| w.ends_with('ي') && w.chars().count() >= 3 && !mods.contains(w)))
+}
+
 pub(super) fn resolve(ctx: &Ctx, ents: &[Option<Entity>], found: &mut [Found]) {
     // The latest speaker that is not a statement: who issued a statement cited next.
     let mut issuer: Option<(String, Option<usize>)> = None;
@@ -107,8 +113,9 @@ pub(super) fn resolve(ctx: &Ctx, ents: &[Option<Entity>], found: &mut [Found]) {
         }
         if let Some(((all, agree, _), g)) = best {
             // One modifier the text never gave the only entity that fits (الشركة البريطانية
-            // for شركة رولز رويس) does not rule it out.
-            if all || fitting == 1 && agree + 1 >= mods.len() {
+            // for شركة رولز رويس) does not rule it out, unless the entity has another
+            // adjective of its kind (الاتحاد الإيراني is not الاتحاد الدولي).
+            if all || fitting == 1 && agree + 1 >= mods.len() && !contradicted(ents[g].as_ref(), mods) {
                 s.canonical = ctx.clusters.list[g].canonical.clone();
                 s.cluster = Some(g);
             }
