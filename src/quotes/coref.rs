@@ -64,12 +64,6 @@ pub(super) fn entities(ctx: &Ctx) -> Vec<Option<Entity>> {
     ents
 }
 
-/// Whether the entity's names or roles hold an adjective (a word in ـي: الدولي, الروسي) that
-/// is not among the modifiers.
-fn contradicted(e: Option<&Entity>, mods: &[String]) -> bool {
-    e.is_some_and(|e| e.name.iter().chain(&e.role).any(|w| w.ends_with('ي') && w.chars().count() >= 3 && !mods.contains(w)))
-}
-
 pub(super) fn resolve(ctx: &Ctx, ents: &[Option<Entity>], found: &mut [Found]) {
     // The latest speaker that is not a statement: who issued a statement cited next.
     let mut issuer: Option<(String, Option<usize>)> = None;
@@ -91,7 +85,6 @@ pub(super) fn resolve(ctx: &Ctx, ents: &[Option<Entity>], found: &mut [Found]) {
         }
         let (head, mods) = (&ws[0], &ws[1..]);
         let mut best: Option<((bool, usize, usize), usize)> = None;
-        let mut fitting = 0;
         for (g, e) in ents.iter().enumerate() {
             let Some(e) = e else { continue };
             // The latest mention before the description.
@@ -104,18 +97,14 @@ pub(super) fn resolve(ctx: &Ctx, ents: &[Option<Entity>], found: &mut [Found]) {
             if !fits {
                 continue;
             }
-            fitting += 1;
             let agree = mods.iter().filter(|m| e.role.contains(m) || e.name.contains(m)).count();
             let key = (agree == mods.len(), agree, last);
             if best.as_ref().map_or(true, |(b, _)| key > *b) {
                 best = Some((key, g));
             }
         }
-        if let Some(((all, agree, _), g)) = best {
-            // One modifier the text never gave the only entity that fits (الشركة البريطانية
-            // for شركة رولز رويس) does not rule it out, unless the entity has another
-            // adjective of its kind (الاتحاد الإيراني is not الاتحاد الدولي).
-            if all || fitting == 1 && agree + 1 >= mods.len() && !contradicted(ents[g].as_ref(), mods) {
+        if let Some(((all, _, _), g)) = best {
+            if all {
                 s.canonical = ctx.clusters.list[g].canonical.clone();
                 s.cluster = Some(g);
             }

@@ -317,3 +317,33 @@ fn a_role_with_its_complement_then_the_name() {
     assert_eq!(d.len(), 1, "{qs:?}");
     assert_eq!(d[0].3, "إليز بوغوسيان");
 }
+
+fn indirect_speakers(src: &str, names: &[(&str, Label)]) -> Vec<(String, String)> {
+    run(src, names).into_iter().filter(|q| q.0 == QuoteKind::Indirect).map(|q| (q.2, q.3)).collect()
+}
+
+#[test]
+fn roles_lead_to_the_name_after_them() {
+    // Role heads in either form (المندوبة / مندوبة, طبيب, وكيل), a ل-genitive (لكرة القدم),
+    // and a name written as a hashtag.
+    let cases: [(&str, &[(&str, Label)], &str); 4] = [
+        ("قالت المندوبة الأميركية لدى مجلس الأمن نيكي هيلي، الخميس، إن الحكومة تستغل الأطفال في القتال.", &[("مجلس الأمن", Label::ORG), ("نيكي هيلي", Label::PER)], "نيكي هيلي"),
+        ("وأوضح وكيل وزارة الصحة في الفلبين، إنريك دومينغو، أن الكثير من الآباء يرفضون التطعيم.", &[("وزارة الصحة", Label::ORG), ("الفلبين", Label::LOC), ("إنريك دومينغو", Label::PER)], "إنريك دومينغو"),
+        ("أكد طبيب المنتخب البرازيلي لكرة القدم رودريغو الأسمر، الخميس، أن اللاعب سيجري العملية.", &[("رودريغو الأسمر", Label::PER)], "رودريغو الأسمر"),
+        ("قال رئيس الحكومة اللبنانية #سعد_الحريري، اليوم الاثنين، إن القانون الجديد سمح بذلك.", &[("سعد_الحريري", Label::PER)], "سعد_الحريري"),
+    ];
+    for (src, names, who) in cases {
+        assert_eq!(indirect_speakers(src, names), [(who.to_string(), who.to_string())], "{src}");
+    }
+}
+
+#[test]
+fn descriptions_run_over_their_complement_and_resolve_to_organizations() {
+    let s = indirect_speakers("وقال مسؤول رفيع في الرئاسة الكورية الجنوبية إن المحادثات ستستأنف قريبا.", &[]);
+    assert_eq!(s[0].0, "مسؤول رفيع في الرئاسة الكورية الجنوبية");
+    let s = indirect_speakers("ذكرت صحيفة \"ماركا\" الإسبانية أن اللاعب سيبقى في النادي.", &[]);
+    assert_eq!(s[0].0, "صحيفة \"ماركا\" الإسبانية");
+    // The kind noun before an organization is its role: وقالت الشركة resolves to it.
+    let s = indirect_speakers("كشفت شركة رولز رويس عن نظام جديد للطائرات. وقالت الشركة إنها وضعت خططا لمركبة كهربائية.", &[("رولز رويس", Label::ORG)]);
+    assert_eq!(s.last().map(|x| x.1.as_str()), Some("رولز رويس"));
+}

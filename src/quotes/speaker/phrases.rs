@@ -104,7 +104,7 @@ pub(super) fn skip_role(ctx: &Ctx, j: usize, e: usize) -> usize {
             || vocab::is_role_cont(nrm)
             || vocab::is_role_head(nrm)
             || nrm.starts_with("ال")
-            || (nrm.starts_with('ل') && nrm.chars().count() > 4 && ctx.toks[k].kind == TokKind::Arabic && !ctx.toks[k - 1].is_punct(","))
+            || (nrm.starts_with('ل') && (nrm.chars().count() > 4 || k + 1 < e && ctx.norm(k + 1).starts_with("ال")) && ctx.toks[k].kind == TokKind::Arabic && !ctx.toks[k - 1].is_punct(","))
             || matches!(ctx.mention_label(k), Some(Label::ORG | Label::LOC));
         if !is_role {
             break;
@@ -159,6 +159,8 @@ pub(super) fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Opt
                 role_only = false;
             }
             e += 1;
+        } else if t.is_punct("#") && e > j && e + 1 < limit && ctx.toks[e + 1].is_word() && !ctx.toks[e + 1].line_start {
+            e += 1; // a name written as a hashtag (رئيس الحكومة اللبنانية #سعد_الحريري)
         } else if t.is_punct(",") && commas < 2 && e > j && e + 1 < limit && ctx.toks[e + 1].is_word() && (role_only || commas == 1) {
             commas += 1;
             e += 1;
@@ -175,7 +177,10 @@ pub(super) fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Opt
     let first = ctx.norm(j);
     // 1. Title and role, then the name (the recognizer's, or by the shape of the words).
     if vocab::is_role_head(first) {
-        let k = skip_role(ctx, j, e);
+        let mut k = skip_role(ctx, j, e);
+        if k + 1 < e && ctx.toks[k].is_punct("#") {
+            k += 1;
+        }
         if k < e {
             if ctx.mention_label(k) == Some(Label::PER) {
                 let mut s = extended_mention(ctx, k, e, gender);
