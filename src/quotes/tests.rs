@@ -347,3 +347,11 @@ fn descriptions_run_over_their_complement_and_resolve_to_organizations() {
     let s = indirect_speakers("كشفت شركة رولز رويس عن نظام جديد للطائرات. وقالت الشركة إنها وضعت خططا لمركبة كهربائية.", &[("رولز رويس", Label::ORG)]);
     assert_eq!(s.last().map(|x| x.1.as_str()), Some("رولز رويس"));
 }
+
+#[test]
+fn a_relaying_verb_names_the_source_past_a_name_in_marks() {
+    let qs = run("ونقلت \"فرانس برس\" عن كلوب قوله \"إذا كان العديد من الأشخاص يعتقدون ذلك فهم مخطئون\".", &[("فرانس برس", Label::ORG), ("كلوب", Label::PER)]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 1, "{qs:?}");
+    assert_eq!(d[0].2, "كلوب");
+}

@@ -120,12 +120,13 @@ fn of_statement(ctx: &Ctx, c: usize) -> Option<(Spk, bool)> {
     None
 }
 
-/// The speaker a relaying verb names (نقل X عن Y / على لسان Y: Y).
+/// The speaker a relaying verb names (نقل X عن Y / على لسان Y: Y), over a name in marks
+/// (ونقلت "فرانس برس" عن كلوب قوله), not into a quote.
 fn relayed_from(ctx: &Ctx, c: usize) -> Option<Spk> {
     let n = ctx.toks.len();
     // The last عن before the reported words (بيان صادر عن وزارة الإعلام عن النائب العام).
     if let Some(k) = (c + 1..(c + 18).min(n))
-        .take_while(|&k| !ctx.is_break(k) && !ctx.is_mark(k) && !vocab::is_complementizer(ctx.norm(k)) && !ctx.norm(k).starts_with("قول"))
+        .take_while(|&k| !ctx.is_break(k) && !(ctx.is_mark(k) && (ctx.quoted[k] || ctx.quoted.get(k + 1).copied().unwrap_or(true))) && !vocab::is_complementizer(ctx.norm(k)) && !ctx.norm(k).starts_with("قول"))
         .filter(|&k| matches!(ctx.norm(k), "عن" | "لسان"))
         .last()
     {
