@@ -355,3 +355,13 @@ fn a_relaying_verb_names_the_source_past_a_name_in_marks() {
     assert_eq!(d.len(), 1, "{qs:?}");
     assert_eq!(d[0].2, "كلوب");
 }
+
+#[test]
+fn the_object_after_a_role_is_no_name() {
+    // وطالب الرئيس الأمريكي بتوقيع "...": بتوقيع is the verb's object, not a name the
+    // recognizer missed; the role is the speaker.
+    let qs = run("وطالب الرئيس الأمريكي بتوقيع \"أقصى العقوبة\" على تجار المخدرات.", &[]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 1, "{qs:?}");
+    assert_eq!(d[0].2, "الرئيس الأمريكي");
+}

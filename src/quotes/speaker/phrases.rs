@@ -188,7 +188,7 @@ pub(super) fn np_after(ctx: &Ctx, j: usize, limit: usize, gender: Gender) -> Opt
                 return Some(s);
             }
             let r = name_run(ctx, k, e);
-            if r > k && name_ends(ctx, r, e) {
+            if r > k && name_ends(ctx, r, e) && name_like(ctx, k) {
                 let mut s = spk_from_tokens(ctx, k..r, true, gender);
                 s.role = trim_role(ctx, j, k);
                 return Some(s);
@@ -274,6 +274,20 @@ fn extended_mention(ctx: &Ctx, k: usize, e: usize, gender: Gender) -> Spk {
         }
     }
     s
+}
+
+/// Whether the word at `k`, after a role, may start a name the recognizer missed: a name part
+/// of the gazetteers, a word the text uses as a person's, or Latin letters (not the object or
+/// verbal noun of وواصل الرئيس توجيه اللوم, وطالب الرئيس بتوقيع ...).
+fn name_like(ctx: &Ctx, k: usize) -> bool {
+    use crate::ner::model::{F_FOREIGN_NAME, F_GIVEN, F_NAMEPART, F_SURNAME};
+    if ctx.person[k] != NONE || ctx.toks[k].kind == TokKind::Latin {
+        return true;
+    }
+    let lex = &crate::ner::model().lex;
+    let w = ctx.norm(k);
+    // Seen as a name part, or after titles in the news; an unknown word may be a name too.
+    lex.get(w).map_or(true, |info| info.flags & (F_GIVEN | F_SURNAME | F_NAMEPART | F_FOREIGN_NAME) != 0 || info.pctx & 3 != 0)
 }
 
 /// Whether a name run ending at `r` (before `e`) ends where a name can end: at the end of
