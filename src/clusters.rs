@@ -183,7 +183,7 @@ fn roles_of(doc: &Doc, mentions: &[Mention], i: usize) -> Vec<String> {
     // recognizer left it out of the name.
     if m.label == Label::ORG && head.is_none() {
         let mut k = first;
-        while k > 0 && first - k < 2 && toks[k - 1].kind == TokKind::Punct && !toks[k].line_start && is_mark(&toks[k - 1].norm) {
+        while k > 0 && first - k < 2 && toks[k - 1].kind == TokKind::Punct && !toks[k].line_start && crate::text::is_quote_mark(&doc.src[toks[k - 1].start..toks[k - 1].end]) {
             k -= 1;
         }
         if k > 0 && !toks[k].line_start && toks[k - 1].kind == TokKind::Arabic && !other(k - 1) && vocab::is_org_kind(&toks[k - 1].norm) {
@@ -213,10 +213,6 @@ fn roles_of(doc: &Doc, mentions: &[Mention], i: usize) -> Vec<String> {
         out.push(doc.src[toks[s].start..toks[e - 1].end].to_string());
     }
     out
-}
-
-fn is_mark(p: &str) -> bool {
-    matches!(p, "\"" | "“" | "”" | "«" | "»" | "'")
 }
 
 fn strip_conj(n: &str) -> &str {

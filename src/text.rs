@@ -409,3 +409,8 @@ mod tests {
         }
     }
 }
+
+/// A quotation mark, straight or curly, of any of the forms the quote finder pairs.
+pub fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "«" | "»" | "„" | "‹" | "›" | "'" | "‘" | "’")
+}

@@ -122,7 +122,7 @@ impl<'a> Ctx<'a> {
 
     pub fn is_mark(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.kind == TokKind::Punct && matches!(t.text(self.src), "\"" | "“" | "”" | "«" | "»" | "„" | "‹" | "›" | "'" | "‘" | "’")
+        t.kind == TokKind::Punct && crate::text::is_quote_mark(t.text(self.src))
     }
 
     /// The first token of the sentence containing token `i` (bounded look-back).

@@ -105,6 +105,7 @@ fn article_names(gold_dir: &Path) -> Result<Vec<String>, String> {
 
 fn examples(model: &marsad::ner::model::Model, gold_dir: &Path) -> Result<(Vec<Example>, usize), String> {
     let names = article_names(gold_dir)?;
+    let listing = std::env::var_os("MARSAD_ERRORS").is_some();
     let mut out = Vec::new();
     for (d, n) in names.iter().enumerate() {
         let text = std::fs::read_to_string(gold_dir.join(format!("{n}.txt"))).map_err(|e| format!("{n}.txt: {e}"))?;
@@ -130,7 +131,8 @@ fn examples(model: &marsad::ner::model::Model, gold_dir: &Path) -> Result<(Vec<E
             let cands = &found[j].candidates;
             let right: Vec<bool> = cands.iter().map(|(t, c, _, _)| speaker_ok(t, c, &g.speaker)).collect();
             let rule = cands.iter().position(|c| c.2).unwrap_or(usize::MAX);
-            let said = cands.get(rule).map_or(String::from("-"), |c| format!("{} | {} || gold {:?} || {n} || {}", c.0, c.1, g.speaker, text.chars().skip(g.start.saturating_sub(120)).take(g.start.min(120) + 30).collect::<String>().replace('\n', " / ")));
+            // Built only for the error listing (MARSAD_ERRORS).
+            let said = if !listing { String::new() } else { cands.get(rule).map_or(String::from("-"), |c| format!("{} | {} || gold {:?} || {n} || {}", c.0, c.1, g.speaker, text.chars().skip(g.start.saturating_sub(120)).take(g.start.min(120) + 30).collect::<String>().replace('\n', " / "))) };
             out.push(Example { doc: d, kind: g.kind, feats: cands.iter().map(|c| c.3.clone()).collect(), right, rule, said });
         }
     }
@@ -268,10 +270,10 @@ pub fn run(cfg: &Config, ner: Option<&Path>, cv: Option<usize>) -> Result<(), St
                     let r = &mut fold[(e.kind == QuoteKind::Indirect) as usize];
                     r[0] += 1;
                     r[1] += (e.rule < e.right.len() && e.right[e.rule]) as usize;
-                    r[2] += best(&w, e).is_some_and(|p| e.right[p]) as usize;
+                    let ok = best(&w, e).is_some_and(|p| e.right[p]);
+                    r[2] += ok as usize;
                     r[3] += e.right.iter().any(|&x| x) as usize;
                     let gated = e.feats.len() == 1 && e.feats[0].is_empty();
-                    let ok = best(&w, e).is_some_and(|p| e.right[p]);
                     let cls = if gated { if ok { "gated right" } else { "gated wrong" } } else if ok { "ranked right" } else if e.right.iter().any(|&x| x) { "ranked wrong, right among candidates" } else { "ranked wrong, right not a candidate" };
                     if std::env::var_os("MARSAD_ERRORS").is_some() && gated && !ok {
                         eprintln!("GATED {:?} {}", e.kind, e.said);
