@@ -93,5 +93,8 @@ export async function hoverMark(page, locator, { at = "middle" } = {}) {
     const r = m.getClientRects()[0];
     return { x: where === "right" ? r.right - 3 : r.x + r.width / 2, y: r.y + r.height / 2 };
   }, at);
-  await page.mouse.move(p.x, p.y);
+  // From outside the article first: a pointer that already rests where the mark now is (the
+  // article was re-rendered under it) would enter no element, and no mouseover would fire.
+  await page.mouse.move(1, 1);
+  await page.mouse.move(p.x, p.y, { steps: 2 });
 }
