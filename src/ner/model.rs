@@ -1,16 +1,17 @@
 //! The entity model and its file: the lexicon (word clusters, news frequency, name / place /
-//! trigger flags, phrase list), i8 feature weights in an open-addressing table, the CRF's
+//! trigger flags, phrase list), sparse i8 feature weights found by their sorted keys, the CRF's
 //! transition scores, and BIOES-constrained Viterbi decoding. `marsad-train` writes the file.
 //!
-//! Format (little-endian), laid out column by column so gzip finds the repetition:
+//! Format (little-endian), the lexicon laid out column by column so gzip finds the repetition:
 //! `MNER` u32 version ([`FORMAT_VERSION`]) | u32 nwords, u32 bytes, words joined by '\n',
 //! u16 clusters, u8 coarse, u8 freq, u16 flags, u8 person contexts, u8 article ratio, u8 place
 //! contexts | u32 nphrases, u32 bytes, phrases joined by '\n', u8 kinds | u32 nfeat, varint key
-//! deltas, f32 scale, nfeat×NTAGS i8 weights (tag-major) | NTAGS×NTAGS f32 transitions, NTAGS
+//! deltas, f32 scale, nfeat 3-byte tag masks (bit t: tag t's weight is not zero), the weights that
+//! are not zero (i8, feature by feature, tag by tag) | NTAGS×NTAGS f32 transitions, NTAGS
 //! f32 start scores. Nothing follows.
 
 /// Version of the model file format.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 use super::tags::{allowed, may_end, Tag, NTAGS};
 
@@ -318,97 +319,140 @@ impl Lexicon {
     }
 }
 
+/// Bytes of a feature's tag mask in the model file (bit `t`: tag `t`'s weight is not zero).
+const MASK_BYTES: usize = 3;
+const _: () = assert!(NTAGS <= 8 * MASK_BYTES);
+
 #[inline]
-fn slot(k: u32, mask: usize) -> usize {
-    ((k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+fn mask_at(masks: &[u8], i: usize) -> u32 {
+    let m = &masks[i * MASK_BYTES..i * MASK_BYTES + MASK_BYTES];
+    u32::from_le_bytes([m[0], m[1], m[2], 0])
 }
 
-/// Feature weights: an open-addressing table from feature key to the feature's index, and the
-/// i8 weights themselves as the model file stores them, one column of `len` bytes per tag, read
-/// in place (the embedded model's are never copied). Only the keys are indexed on load.
+/// Feature weights: the features' keys, sorted, with a bucket index by their top bits, and the
+/// i8 weights as the model file stores them, read in place (the embedded model's are never
+/// copied): per feature a tag mask, then only its weights that are not zero (three in four are
+/// zero), feature by feature. Loading decodes the keys and fills the bucket starts and each
+/// feature's first weight in one pass (no hashing, no random writes: the first analysis in a
+/// browser runs baseline-compiled code, and the old hash table's build was a tenth of it).
 #[derive(Default)]
 pub struct Weights {
-    /// Per slot: the key (0: empty) and its index in the columns.
-    slots: Vec<(u32, u32)>,
-    mask: usize,
-    /// NTAGS columns of `len` weights (tag-major).
-    cols: Cow<'static, [u8]>,
+    /// The keys, strictly ascending; key `i` is feature `i`.
+    keys: Vec<u32>,
+    /// `buckets[b]`: the index of the first key whose top bits (`k >> shift`) are `b` or more;
+    /// one more entry than there are buckets (empty when there are no keys).
+    buckets: Vec<u32>,
+    shift: u32,
+    /// `len` tag masks of [`MASK_BYTES`] each.
+    masks: Cow<'static, [u8]>,
+    /// The weights that are not zero, feature by feature, tag by tag.
+    vals: Cow<'static, [u8]>,
+    /// Where each feature's weights start in `vals`, then `vals.len()`.
+    offs: Vec<u32>,
     pub len: usize,
     pub scale: f32,
 }
 
 impl Weights {
+    /// Weights of these rows (sorted here; a key given twice keeps its last row).
     pub fn from_rows(rows: &[(u32, [i8; NTAGS])], scale: f32) -> Weights {
-        let mut cols = vec![0u8; rows.len() * NTAGS];
-        for (i, (_, w)) in rows.iter().enumerate() {
-            for t in 0..NTAGS {
-                cols[t * rows.len() + i] = w[t] as u8;
-            }
+        let mut rows = rows.to_vec();
+        rows.reverse();
+        rows.sort_by_key(|r| r.0); // stable: the last row of a key now comes first
+        rows.dedup_by_key(|r| r.0);
+        let (mut masks, mut vals) = (Vec::new(), Vec::new());
+        for (_, w) in &rows {
+            let m = (0..NTAGS).filter(|&t| w[t] != 0).fold(0u32, |m, t| m | 1 << t);
+            masks.extend_from_slice(&m.to_le_bytes()[..MASK_BYTES]);
+            vals.extend(w.iter().filter(|&&x| x != 0).map(|&x| x as u8));
         }
-        let mut w = Weights { cols: Cow::Owned(cols), len: rows.len(), scale, ..Weights::default() };
-        w.index(rows.iter().map(|r| r.0));
-        w
+        let keys = rows.iter().map(|r| r.0).collect();
+        Weights::index(keys, Cow::Owned(masks), Cow::Owned(vals), scale).expect("sorted, unique keys")
     }
 
-    /// Fills the slot table with these keys (key `i` of the columns at position `i`); a key
-    /// given twice points at its last position.
-    fn index(&mut self, keys: impl Iterator<Item = u32>) {
-        let cap = (self.len + self.len / 2).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![(0u32, 0u32); cap];
-        for (i, k) in keys.enumerate() {
-            debug_assert!(k != 0);
-            let mut p = slot(k, mask);
-            while slots[p].0 != 0 && slots[p].0 != k {
-                p = (p + 1) & mask;
-            }
-            slots[p] = (k, i as u32);
-        }
-        self.slots = slots;
-        self.mask = mask;
-    }
-
-    /// The column index of a feature.
-    #[inline]
-    fn find(&self, k: u32) -> Option<usize> {
-        if self.slots.is_empty() {
+    /// Weights over these keys (strictly ascending), their masks and weights; `None` when they
+    /// disagree.
+    fn index(keys: Vec<u32>, masks: Cow<'static, [u8]>, vals: Cow<'static, [u8]>, scale: f32) -> Option<Weights> {
+        let len = keys.len();
+        if masks.len() != len * MASK_BYTES {
             return None;
         }
-        let mut p = slot(k, self.mask);
-        loop {
-            let (x, i) = self.slots[p];
-            if x == k {
-                return Some(i as usize);
-            }
-            if x == 0 {
+        // About one key per bucket: 2^bits buckets for up to 2^bits keys (4 to 16 bits).
+        let bits = (usize::BITS - len.max(1).leading_zeros()).clamp(4, 16);
+        let shift = 32 - bits;
+        let mut buckets = Vec::with_capacity((1 << bits) + 1);
+        let mut offs = Vec::with_capacity(len + 1);
+        let mut at = 0u32;
+        let mut prev = None;
+        for (i, &k) in keys.iter().enumerate() {
+            if prev.is_some_and(|p| p >= k) {
                 return None;
             }
-            p = (p + 1) & self.mask;
+            prev = Some(k);
+            let b = (k >> shift) as usize;
+            if buckets.len() <= b {
+                buckets.resize(b + 1, i as u32);
+            }
+            let m = mask_at(&masks, i);
+            if m >> NTAGS != 0 {
+                return None;
+            }
+            offs.push(at);
+            at += m.count_ones();
+        }
+        offs.push(at);
+        if at as usize != vals.len() {
+            return None;
+        }
+        if len > 0 {
+            buckets.resize((1 << bits) + 1, len as u32);
+        }
+        Some(Weights { keys, buckets, shift, masks, vals, offs, len, scale })
+    }
+
+    /// The index of a feature.
+    #[inline]
+    fn find(&self, k: u32) -> Option<usize> {
+        let b = (k >> self.shift) as usize;
+        let (lo, hi) = (*self.buckets.get(b)? as usize, self.buckets[b + 1] as usize);
+        self.keys[lo..hi].iter().position(|&x| x == k).map(|j| lo + j)
+    }
+
+    /// Adds feature `i`'s weights to `acc`.
+    #[inline]
+    fn add_to<T: std::ops::AddAssign + From<i8>>(&self, i: usize, acc: &mut [T; NTAGS]) {
+        let mut m = mask_at(&self.masks, i);
+        let vals = &self.vals[self.offs[i] as usize..self.offs[i + 1] as usize];
+        for &v in vals {
+            acc[m.trailing_zeros() as usize] += T::from(v as i8);
+            m &= m - 1;
         }
     }
 
-    /// The weights of feature `i` (its column index), one per tag.
+    /// The weights of feature `i`, one per tag.
     #[inline]
     fn row(&self, i: usize) -> [i8; NTAGS] {
-        let n = self.len;
-        std::array::from_fn(|t| self.cols[t * n + i] as i8)
+        let mut r = [0i8; NTAGS];
+        self.add_to(i, &mut r);
+        r
     }
 
     #[inline]
     pub fn get(&self, k: u32) -> Option<[i8; NTAGS]> {
         self.find(k).map(|i| self.row(i))
     }
-    /// Asks the CPU to start loading these features' slots (x86-64 only; a no-op elsewhere).
+    /// Asks the CPU to start loading these features' buckets (x86-64 only; a no-op elsewhere).
     #[inline]
     pub fn prefetch(&self, feats: &[u32]) {
         #[cfg(target_arch = "x86_64")]
-        if !self.slots.is_empty() {
+        if !self.buckets.is_empty() {
             for &k in feats {
-                let p = slot(k, self.mask);
-                // SAFETY: `p` is within the table (masked); prefetching never faults.
+                let b = (k >> self.shift) as usize;
+                // SAFETY: `b` is within the buckets (the top `bits` bits of a key); prefetching
+                // never faults.
                 unsafe {
                     use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-                    _mm_prefetch::<{ _MM_HINT_T0 }>(self.slots.as_ptr().add(p) as *const i8);
+                    _mm_prefetch::<{ _MM_HINT_T0 }>(self.buckets.as_ptr().add(b) as *const i8);
                 }
             }
         }
@@ -420,20 +464,9 @@ impl Weights {
     #[inline]
     pub fn sum(&self, feats: &[u32]) -> [i32; NTAGS] {
         let mut out = [0i32; NTAGS];
-        let n = self.len;
-        let cols = &self.cols[..];
-        // In i16 lanes (narrower, faster in wasm), 250 rows at a time: 250 × 127 fits.
-        for chunk in feats.chunks(250) {
-            let mut acc = [0i16; NTAGS];
-            for &k in chunk {
-                if let Some(i) = self.find(k) {
-                    for t in 0..NTAGS {
-                        acc[t] += cols[t * n + i] as i8 as i16;
-                    }
-                }
-            }
-            for t in 0..NTAGS {
-                out[t] += acc[t] as i32;
+        for &k in feats {
+            if let Some(i) = self.find(k) {
+                self.add_to(i, &mut out);
             }
         }
         out
@@ -476,21 +509,19 @@ impl Weights {
         }
         let scale = r.f32()?;
         let at = r.p;
-        r.take(nf.checked_mul(NTAGS)?)?;
-        let cols = match src {
-            Cow::Borrowed(b) => Cow::Borrowed(&b[at..at + nf * NTAGS]),
-            Cow::Owned(b) => Cow::Owned(b[at..at + nf * NTAGS].to_vec()),
+        let masks = r.take(nf.checked_mul(MASK_BYTES)?)?;
+        let nv: usize = (0..nf).map(|i| mask_at(masks, i).count_ones() as usize).sum();
+        r.take(nv)?;
+        let (masks, vals) = match src {
+            Cow::Borrowed(b) => (Cow::Borrowed(&b[at..at + nf * MASK_BYTES]), Cow::Borrowed(&b[at + nf * MASK_BYTES..r.p])),
+            Cow::Owned(b) => (Cow::Owned(b[at..at + nf * MASK_BYTES].to_vec()), Cow::Owned(b[at + nf * MASK_BYTES..r.p].to_vec())),
         };
-        let mut w = Weights { cols, len: nf, scale, ..Weights::default() };
-        w.index(keys.into_iter());
-        Some(w)
+        Weights::index(keys, masks, vals, scale)
     }
 
     /// All rows, sorted by key.
     pub fn rows(&self) -> Vec<(u32, [i8; NTAGS])> {
-        let mut v: Vec<(u32, [i8; NTAGS])> = self.slots.iter().filter(|s| s.0 != 0).map(|&(k, i)| (k, self.row(i as usize))).collect();
-        v.sort_unstable_by_key(|r| r.0);
-        v
+        self.keys.iter().enumerate().map(|(i, &k)| (k, self.row(i))).collect()
     }
 }
 

@@ -17,7 +17,8 @@ fn joined<'a>(out: &mut Vec<u8>, words: impl ExactSizeIterator<Item = &'a str>) 
     out.extend_from_slice(s.as_bytes());
 }
 
-/// Feature keys as varint deltas, the scale, then the i8 weights tag by tag.
+/// Feature keys as varint deltas, the scale, each feature's tag mask (3 bytes: bit t, tag t's
+/// weight is not zero), then the weights that are not zero, feature by feature.
 fn weights(out: &mut Vec<u8>, w: &Weights) {
     let rows = w.rows();
     u32_le(out, rows.len());
@@ -36,8 +37,12 @@ fn weights(out: &mut Vec<u8>, w: &Weights) {
         }
     }
     out.extend_from_slice(&w.scale.to_le_bytes());
-    for t in 0..NTAGS {
-        out.extend(rows.iter().map(|(_, r)| r[t] as u8));
+    for (_, r) in &rows {
+        let m = (0..NTAGS).filter(|&t| r[t] != 0).fold(0u32, |m, t| m | 1 << t);
+        out.extend_from_slice(&m.to_le_bytes()[..3]);
+    }
+    for (_, r) in &rows {
+        out.extend(r.iter().filter(|&&x| x != 0).map(|&x| x as u8));
     }
 }
 
