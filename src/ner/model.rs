@@ -3,15 +3,15 @@
 //! transition scores, and BIOES-constrained Viterbi decoding. `marsad-train` writes the file.
 //!
 //! Format (little-endian), the lexicon laid out column by column so gzip finds the repetition:
-//! `MNER` u32 version ([`FORMAT_VERSION`]) | u32 nwords, u32 bytes, words joined by '\n',
-//! u16 clusters, u8 coarse, u8 freq, u16 flags, u8 person contexts, u8 article ratio, u8 place
+//! `MNER` u32 version ([`FORMAT_VERSION`]) | u32 nwords, u32 bytes, the words front-coded in
+//! blocks ([`encode_words`]), u32 offset of each block | u16 clusters, u8 coarse, u8 freq, u16 flags, u8 person contexts, u8 article ratio, u8 place
 //! contexts | u32 nphrases, u32 bytes, phrases joined by '\n', u8 kinds | u32 nfeat, varint key
 //! deltas, f32 scale, nfeat 3-byte tag masks (bit t: tag t's weight is not zero), the weights that
 //! are not zero (i8, feature by feature, tag by tag) | NTAGS×NTAGS f32 transitions, NTAGS
 //! f32 start scores. Nothing follows.
 
 /// Version of the model file format.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 use super::tags::{allowed, may_end, Tag, NTAGS};
 
@@ -84,12 +84,15 @@ pub fn phrase_step(h: u64, word: &str) -> u64 {
 }
 
 /// Where the lexicon lies in its bytes (a model file, or the same section built in memory):
-/// the '\n'-joined words, their columns, the joined phrases and their kinds (byte offsets).
+/// the front-coded words ([`encode_words`]) and their blocks' offsets, their columns, the joined
+/// phrases and their kinds (byte offsets).
 #[derive(Clone, Copy, Default)]
 struct Layout {
     nw: usize,
     words: usize,
     words_len: usize,
+    /// `nw.div_ceil(BLOCK)` u32 offsets of the blocks in the words.
+    blocks: usize,
     cols: usize,
     np: usize,
     phrases: usize,
@@ -97,12 +100,35 @@ struct Layout {
     kinds: usize,
 }
 
-/// A word's first two bytes as a number that sorts as the words do (a missing byte is 0).
-#[inline]
-fn lead(w: &[u8]) -> usize {
-    (*w.first().unwrap_or(&0) as usize) << 8 | *w.get(1).unwrap_or(&0) as usize
+/// Words per block of the front-coded word list.
+pub const BLOCK: usize = 16;
+
+/// The sorted words front-coded, in blocks of [`BLOCK`]: a block starts with a whole word (u8
+/// length, bytes) and each further word gives the length of the prefix it shares with the word
+/// before it and the rest (u8, u8 length, bytes). Returns the bytes and each block's offset in
+/// them; `None` for words not sorted and unique, or longer than 255 bytes.
+pub fn encode_words<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> Option<(Vec<u8>, Vec<u32>)> {
+    let (mut out, mut blocks) = (Vec::new(), Vec::new());
+    let mut prev: &[u8] = &[];
+    for (i, w) in words.into_iter().enumerate() {
+        let n = u8::try_from(w.len()).ok()?;
+        if i > 0 && w <= prev {
+            return None;
+        }
+        if i % BLOCK == 0 {
+            blocks.push(out.len() as u32);
+            out.push(n);
+            out.extend_from_slice(w);
+        } else {
+            let shared = w.iter().zip(prev).take_while(|(a, b)| a == b).count();
+            out.extend_from_slice(&[shared as u8, (w.len() - shared) as u8]);
+            out.extend_from_slice(&w[shared..]);
+        }
+        prev = w;
+    }
+    Some((out, blocks))
 }
-const LEADS: usize = 1 << 16;
+
 
 /// Pushes `base` + the offset of every '\n' in `s`, in order. Eight bytes at a time: the
 /// model's word list is 1 MB, and a byte loop over it was a good part of the model's load in the
@@ -129,25 +155,25 @@ pub(crate) fn push_newlines(s: &[u8], base: usize, out: &mut Vec<u32>) {
     }
 }
 
+/// The offset of block `i` (u32 little-endian in the `blocks` array at `at`).
+#[inline]
+fn block_at(b: &[u8], at: usize, i: usize) -> usize {
+    let x = &b[at + 4 * i..at + 4 * i + 4];
+    u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as usize
+}
+
 /// Items of a '\n'-joined list (none when it is empty).
 fn items(joined: &[u8]) -> impl Iterator<Item = &[u8]> {
     joined.split(|&c| c == b'\n').filter(move |_| !joined.is_empty())
 }
 
-/// The word lexicon, read in place: the words stay in the model's bytes, sorted as the file
-/// stores them, and a word is found by binary search over the words that share its first two
-/// bytes, its [`WordInfo`] read from the columns. Nothing is indexed on load but the start of
-/// each word, where each first two bytes begin (one pass over the sorted words) and the (small)
-/// phrase list.
+/// The word lexicon, read in place: the words stay in the model's bytes, sorted and front-coded
+/// as the file stores them ([`encode_words`]); a word is found by binary search over the blocks'
+/// first words, then a scan of one block, and its [`WordInfo`] read from the columns. Nothing is
+/// indexed on load but the (small) phrase list.
 pub struct Lexicon {
     b: Cow<'static, [u8]>,
     l: Layout,
-    /// Byte offset of each word in `b`, then one past the last word's end ('\n' included).
-    starts: Vec<u32>,
-    /// By a word's first two bytes ([`lead`]): the index of the first word with those or larger
-    /// ones (65,537 entries; sorted words with one lead are contiguous, so a lookup searches only
-    /// theirs).
-    leads: Vec<u32>,
     /// Hashes of the first words of phrases ([`F_PHRASE_START`]).
     phrase_starts: FxSet<u64>,
     phrases: FxMap<u64, u16>,
@@ -174,8 +200,16 @@ impl Lexicon {
                 b.extend_from_slice(x.as_bytes());
             }
         };
-        join(&mut b, &mut entries.iter().map(|e| e.0.as_str()));
-        let (words_len, cols) = (b.len(), b.len());
+        // A word longer than 255 bytes is no word (the format cannot hold it).
+        entries.retain(|e| e.0.len() <= 255);
+        entries.dedup_by(|a, b| a.0 == b.0);
+        let (words, blocks) = encode_words(entries.iter().map(|e| e.0.as_bytes())).expect("sorted, unique, short words");
+        b.extend_from_slice(&words);
+        let words_len = b.len();
+        for o in &blocks {
+            b.extend_from_slice(&o.to_le_bytes());
+        }
+        let cols = b.len();
         for (_, i) in &entries {
             b.extend_from_slice(&i.cluster.to_le_bytes());
         }
@@ -191,33 +225,27 @@ impl Lexicon {
         join(&mut b, &mut phrase_entries.iter().map(|e| e.0.as_str()));
         let kinds = b.len();
         b.extend(phrase_entries.iter().map(|e| e.1 as u8));
-        let l = Layout { nw: entries.len(), words: 0, words_len, cols, np: phrase_entries.len(), phrases, phrases_len: kinds - phrases, kinds };
+        let l = Layout { nw: entries.len(), words: 0, words_len, blocks: words_len, cols, np: phrase_entries.len(), phrases, phrases_len: kinds - phrases, kinds };
         Lexicon::from_layout(Cow::Owned(b), l).expect("a built lexicon is well formed")
     }
 
     /// The lexicon in these bytes; `None` when the counts disagree with the lists.
     fn from_layout(b: Cow<'static, [u8]>, l: Layout) -> Option<Lexicon> {
-        let joined = &b[l.words..l.words + l.words_len];
-        let mut starts = Vec::with_capacity(l.nw + 1);
-        if l.nw > 0 {
-            starts.push(l.words as u32);
-            push_newlines(joined, l.words + 1, &mut starts);
-        } else if !joined.is_empty() {
-            return None;
-        }
-        starts.push((l.words + l.words_len + 1) as u32);
-        if starts.len() != l.nw + 1 {
-            return None;
-        }
-        let mut leads = Vec::with_capacity(LEADS + 1);
-        for i in 0..l.nw {
-            let k = lead(&b[starts[i] as usize..starts[i + 1] as usize - 1]);
-            if k + 1 < leads.len() {
-                return None; // not sorted
+        // The blocks' offsets ascend within the words, and each block starts with a whole word
+        // that fits: then no lookup reads past them (each step of a scan is checked too).
+        let nb = l.nw.div_ceil(BLOCK);
+        let mut prev = None;
+        for i in 0..nb {
+            let o = block_at(&b, l.blocks, i);
+            let end = o.checked_add(1 + *b.get(l.words + o)? as usize)?;
+            if prev.is_some_and(|p| o <= p) || end > l.words_len {
+                return None;
             }
-            leads.resize(k + 1, i as u32);
+            prev = Some(o);
         }
-        leads.resize(LEADS + 1, l.nw as u32);
+        if nb == 0 && l.words_len != 0 {
+            return None;
+        }
         let mut phrase_starts = FxSet::default();
         let mut phrases = FxMap::default();
         let mut max_phrase = 1;
@@ -240,13 +268,97 @@ impl Lexicon {
         if n_phrases != l.np || items(&b[l.phrases..l.phrases + l.phrases_len]).count() != l.np {
             return None;
         }
-        Some(Lexicon { b, l, starts, leads, phrase_starts, phrases, max_phrase })
+        let lex = Lexicon { b, l, phrase_starts, phrases, max_phrase };
+        // A model read from a file (not the embedded one, whose test reads it whole) is checked
+        // whole: every word decodes, sorted.
+        if let Cow::Owned(_) = lex.b {
+            let mut n = 0;
+            let mut prev = Vec::new();
+            for blk in 0..nb {
+                let ok = lex.scan(blk, |_, w| {
+                    let sorted = n == 0 || w > &prev[..];
+                    prev.clear();
+                    prev.extend_from_slice(w);
+                    n += 1;
+                    sorted
+                });
+                if !ok {
+                    return None;
+                }
+            }
+            if n != l.nw {
+                return None;
+            }
+        }
+        Some(lex)
     }
 
-    /// Word `i` of the sorted list.
+    /// The first word of block `blk`.
     #[inline]
-    fn word(&self, i: usize) -> &[u8] {
-        &self.b[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
+    fn first(&self, blk: usize) -> &[u8] {
+        let o = self.l.words + block_at(&self.b, self.l.blocks, blk);
+        &self.b[o + 1..o + 1 + self.b[o] as usize]
+    }
+
+    /// Calls `f` with the index in the block and each word of block `blk`, in order, while it
+    /// returns true; false when `f` stopped or the block is malformed (then `f` saw its words
+    /// up to there).
+    fn scan(&self, blk: usize, mut f: impl FnMut(usize, &[u8]) -> bool) -> bool {
+        let (b, l) = (&self.b[..], &self.l);
+        let end = if blk + 1 < l.nw.div_ceil(BLOCK) { block_at(b, l.blocks, blk + 1) } else { l.words_len };
+        let data = &b[l.words..l.words + end];
+        let mut p = block_at(b, l.blocks, blk);
+        let mut buf = [0u8; 256];
+        let n = (l.nw - blk * BLOCK).min(BLOCK);
+        let mut len = 0;
+        for j in 0..n {
+            let (keep, add) = if j == 0 {
+                (0, data[p] as usize)
+            } else {
+                match data.get(p..p + 2) {
+                    Some(&[k, a]) if k as usize <= len && k as usize + a as usize <= 255 => (k as usize, a as usize),
+                    _ => return false,
+                }
+            };
+            p += if j == 0 { 1 } else { 2 };
+            let Some(rest) = data.get(p..p + add) else { return false };
+            buf[keep..keep + add].copy_from_slice(rest);
+            p += add;
+            len = keep + add;
+            if !f(j, &buf[..len]) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The index of a word in the sorted list.
+    fn find(&self, w: &[u8]) -> Option<usize> {
+        let nb = self.l.nw.div_ceil(BLOCK);
+        if w.len() > 255 || nb == 0 {
+            return None;
+        }
+        // The last block whose first word is not after `w`.
+        let (mut lo, mut hi) = (0, nb);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.first(mid) <= w {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let blk = lo.checked_sub(1)?;
+        let mut found = None;
+        self.scan(blk, |j, x| match x.cmp(w) {
+            std::cmp::Ordering::Less => true,
+            std::cmp::Ordering::Equal => {
+                found = Some(blk * BLOCK + j);
+                false
+            }
+            std::cmp::Ordering::Greater => false,
+        });
+        found
     }
 
     /// The [`WordInfo`] of word `i`, from the columns.
@@ -265,7 +377,14 @@ impl Lexicon {
 
     /// The words and what is known of each, sorted by word (as the model file stores them).
     pub fn entries(&self) -> Vec<(String, WordInfo)> {
-        (0..self.l.nw).map(|i| (String::from_utf8_lossy(self.word(i)).into_owned(), self.info(i))).collect()
+        let mut out = Vec::with_capacity(self.l.nw);
+        for blk in 0..self.l.nw.div_ceil(BLOCK) {
+            self.scan(blk, |j, w| {
+                out.push((String::from_utf8_lossy(w).into_owned(), self.info(blk * BLOCK + j)));
+                true
+            });
+        }
+        out
     }
     /// The phrases and their kinds, sorted.
     pub fn phrase_entries(&self) -> Vec<(String, u16)> {
@@ -280,20 +399,7 @@ impl Lexicon {
     #[inline]
     pub fn get(&self, w: &str) -> Option<WordInfo> {
         let w = w.as_bytes();
-        let k = lead(w);
-        let (mut lo, mut hi) = (self.leads[k] as usize, self.leads[k + 1] as usize);
-        let mut found = None;
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.word(mid).cmp(w) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    found = Some(mid);
-                    break;
-                }
-            }
-        }
+        let found = self.find(w);
         let start = !self.phrase_starts.is_empty() && self.phrase_starts.contains(&word_hash_bytes(w));
         match (found, start) {
             (Some(i), s) => {
@@ -582,6 +688,8 @@ impl Model {
         let words_len = r.u32()? as usize;
         let words = r.p;
         r.take(words_len)?;
+        let blocks = r.p;
+        r.take(nw.div_ceil(BLOCK).checked_mul(4)?)?;
         let cols = r.p;
         r.take(nw.checked_mul(9)?)?;
         let np = r.u32()? as usize;
@@ -607,7 +715,7 @@ impl Model {
         if r.p != r.b.len() {
             return None;
         }
-        let layout = Layout { nw, words, words_len, cols, np, phrases, phrases_len, kinds };
+        let layout = Layout { nw, words, words_len, blocks, cols, np, phrases, phrases_len, kinds };
         let lex = Lexicon::from_layout(src, layout)?;
         Some(Model { lex, weights, trans, start })
     }

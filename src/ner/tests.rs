@@ -152,3 +152,56 @@ fn caches_across_calls_do_not_change_the_output() {
     assert_eq!(recognize_with(&copy, &Doc::new(b)), first);
 }
 
+
+/// The embedded model is read in place without decoding its words on load; read as a file (every
+/// word decoded and checked sorted) it is the same lexicon.
+#[test]
+fn the_embedded_lexicon_decodes_whole_and_sorted() {
+    let m = model();
+    let whole = Model::from_bytes(MODEL_BYTES).expect("the embedded model passes the full check");
+    let entries = m.lex.entries();
+    assert_eq!(entries.len(), m.lex.len());
+    assert!(entries.len() > 10_000);
+    assert!(entries == whole.lex.entries());
+    assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
+}
+
+/// Lookups find every word of a front-coded list across block boundaries, and nothing else
+/// (shorter, longer, between, before the first, after the last, too long for the format).
+#[test]
+fn front_coded_lookups_find_exactly_the_words() {
+    use super::model::BLOCK;
+    let mut words: Vec<String> = (0..5 * BLOCK + 3).map(|i| format!("ك{}ب{}", i % 7, i)).collect();
+    words.push("كتاب".into());
+    words.push("كتابة".into());
+    words.push("ا".into());
+    let entries: Vec<(String, WordInfo)> = words.iter().enumerate().map(|(i, w)| (w.clone(), WordInfo { cluster: i as u16 + 1, ..WordInfo::default() })).collect();
+    let lex = Lexicon::new(entries.clone(), vec![]);
+    for (w, info) in &entries {
+        assert_eq!(lex.get(w).map(|x| x.cluster), Some(info.cluster), "{w}");
+    }
+    for w in ["", "كتا", "كتابات", "ك0ب", "ء", "ي", "ك9", &"ب".repeat(200)] {
+        assert_eq!(lex.get(w), None, "{w}");
+    }
+    // Sorted as stored, and read back identically.
+    let mut sorted = entries.clone();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(lex.entries() == sorted);
+}
+
+/// A model file whose words are not sorted, or whose blocks point outside the words, is no model.
+#[test]
+fn malformed_word_blocks_are_rejected() {
+    use super::model::encode_words;
+    assert!(encode_words(["b".as_bytes(), "a".as_bytes()]).is_none(), "not sorted");
+    assert!(encode_words(["a".as_bytes(), "a".as_bytes()]).is_none(), "twice");
+    assert!(encode_words([vec![b'a'; 256].as_slice()]).is_none(), "too long");
+    let (coded, blocks) = encode_words(["ab".as_bytes(), "abc".as_bytes(), "b".as_bytes()]).unwrap();
+    assert_eq!((coded, blocks), (vec![2, b'a', b'b', 2, 1, b'c', 0, 1, b'b'], vec![0]));
+    // Corrupt the embedded model's first block offset: it no longer parses.
+    let mut b = MODEL_BYTES.to_vec();
+    let words_len = u32::from_le_bytes(b[12..16].try_into().unwrap()) as usize;
+    let first_block = 16 + words_len;
+    b[first_block..first_block + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert!(Model::from_bytes(&b).is_none());
+}

@@ -1,7 +1,7 @@
 //! The model file writer: the exact inverse of `marsad::ner::model::Model::from_bytes` (the format
 //! is described there).
 
-use marsad::ner::model::{Model, Weights, FORMAT_VERSION};
+use marsad::ner::model::{encode_words, Model, Weights, FORMAT_VERSION};
 use marsad::ner::tags::NTAGS;
 
 fn u32_le(out: &mut Vec<u8>, x: usize) {
@@ -52,7 +52,13 @@ pub fn model_bytes(m: &Model) -> Vec<u8> {
     out.extend_from_slice(b"MNER");
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     let words = &m.lex.entries();
-    joined(&mut out, words.iter().map(|(w, _)| w.as_str()));
+    let (coded, blocks) = encode_words(words.iter().map(|(w, _)| w.as_bytes())).expect("the lexicon's words are sorted, unique and short");
+    u32_le(&mut out, words.len());
+    u32_le(&mut out, coded.len());
+    out.extend_from_slice(&coded);
+    for o in blocks {
+        out.extend_from_slice(&o.to_le_bytes());
+    }
     for (_, i) in words {
         out.extend_from_slice(&i.cluster.to_le_bytes());
     }
