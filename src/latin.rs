@@ -52,19 +52,21 @@ pub struct Romanized {
     pub source: LatinSource,
 }
 
-/// Strings stored back to back, sorted by bytes when they are keys.
+/// Strings stored back to back, sorted by bytes when they are keys. The bytes are checked as
+/// UTF-8 item by item when read, not whole on load (a byte-wise pass over the tables was most of
+/// their load in the browser's first, baseline-compiled call).
 #[derive(Clone, Debug, Default)]
 pub struct List {
-    text: String,
+    text: Vec<u8>,
     ends: Vec<u32>,
 }
 
 impl List {
     /// A list of `count` strings joined by '\n' in `text`.
-    fn new(text: String, count: usize) -> Option<List> {
+    fn new(text: Vec<u8>, count: usize) -> Option<List> {
         let mut ends = Vec::with_capacity(count);
         if count > 0 {
-            crate::ner::model::push_newlines(text.as_bytes(), 0, &mut ends);
+            crate::ner::model::push_newlines(&text, 0, &mut ends);
             ends.push(text.len() as u32);
         }
         (ends.len() == count).then_some(List { text, ends })
@@ -75,16 +77,20 @@ impl List {
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
-    pub fn get(&self, i: usize) -> &str {
+    fn bytes(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize + 1 };
         &self.text[start..self.ends[i] as usize]
+    }
+    /// Item `i` ("" if its bytes are not UTF-8).
+    pub fn get(&self, i: usize) -> &str {
+        std::str::from_utf8(self.bytes(i)).unwrap_or("")
     }
     /// The index of `key` in a sorted list.
     pub fn find(&self, key: &str) -> Option<usize> {
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match self.get(mid).cmp(key) {
+            match self.bytes(mid).cmp(key.as_bytes()) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(mid),
@@ -127,8 +133,7 @@ impl Reader<'_> {
     fn list(&mut self) -> Option<List> {
         let count = self.u32()? as usize;
         let len = self.u32()? as usize;
-        let text = std::str::from_utf8(self.bytes(len)?).ok()?.to_string();
-        List::new(text, count)
+        List::new(self.bytes(len)?.to_vec(), count)
     }
 }
 
@@ -339,11 +344,12 @@ mod tests {
     #[test]
     fn lists_find_sorted_keys_and_keep_empty_items() {
         let l = List::new("a\n\nb\nc".into(), 4).unwrap();
+        assert_eq!(List::new(b"a\n\xff".to_vec(), 2).unwrap().get(1), "", "not UTF-8: an empty item");
         assert_eq!((l.get(0), l.get(1), l.get(3)), ("a", "", "c"));
-        let keys = List::new("ب\nت\nث".into(), 3).unwrap();
+        let keys = List::new("ب\nت\nث".as_bytes().to_vec(), 3).unwrap();
         assert_eq!(keys.find("ت"), Some(1));
         assert_eq!(keys.find("ج"), None);
-        assert!(List::new(String::new(), 0).unwrap().is_empty());
+        assert!(List::new(Vec::new(), 0).unwrap().is_empty());
         assert!(List::new("a\nb".into(), 3).is_none());
     }
 
@@ -351,6 +357,11 @@ mod tests {
     fn the_shipped_tables_parse_and_malformed_ones_do_not() {
         let t = tables();
         assert!(t.part_keys.len() > 1000 && t.full_keys.len() > 100);
+        // Every item is UTF-8 (read item by item, never checked whole on load).
+        let lists = [&t.chunks, &t.part_keys, &t.part_latin, &t.full_keys, &t.full_latin].into_iter().chain(&t.rule_keys);
+        for l in lists {
+            assert!((0..l.len()).all(|i| std::str::from_utf8(l.bytes(i)).is_ok()));
+        }
         assert!(Tables::from_bytes(&LATIN_BYTES[..LATIN_BYTES.len() - 1]).is_none());
         assert!(Tables::from_bytes(b"MLAT\x09\0\0\0").is_none());
         assert!(Tables::from_bytes(b"").is_none());
