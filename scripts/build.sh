@@ -4,9 +4,9 @@
 # dist/ (relative paths: works from any sub-path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --lib --profile wasm --target wasm32-unknown-unknown --quiet
+cargo build --lib --release --target wasm32-unknown-unknown --quiet
 rm -rf pkg && mkdir -p pkg
-wasm-bindgen --target web --out-dir pkg --out-name marsad target/wasm32-unknown-unknown/wasm/marsad.wasm
+wasm-bindgen --target web --out-dir pkg --out-name marsad target/wasm32-unknown-unknown/release/marsad.wasm
 node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-simd \
   --strip-debug --strip-producers --strip-target-features pkg/marsad_bg.wasm -o pkg/marsad_bg.wasm
 rm -f pkg/.gitignore pkg/package.json

@@ -10,11 +10,11 @@ cargo test --release --quiet --workspace
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 step "wasm boundary tests under Node"
-cargo test --profile wasm --target wasm32-unknown-unknown --test wasm
+cargo test --release --target wasm32-unknown-unknown --test wasm
 
 step "wasm boundary tests in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --profile wasm --target wasm32-unknown-unknown --test wasm
+  cargo test --release --target wasm32-unknown-unknown --test wasm
 
 step "npm package in Node: native and wasm agree, size budget"
 cargo build --release --quiet --bin marsad
