@@ -376,8 +376,15 @@ fn indirect(ctx: &Ctx, in_quote: &[bool], pair_close: &[usize], cands: &mut Vec<
         }
         let Some(comp) = comp else { continue };
         let s = comp + 1;
-        if s >= n || ctx.toks[s].line_start || !ctx.toks[s].is_word() {
-            continue; // a mark right after إن: a direct quote
+        // A mark right after إن that opens an accepted direct quote: that quote only. A number
+        // or a hashtag may open the clause (أن 3 مديريات, إن #موسكو), and so may a name in marks
+        // (أن "فيستا 4" سيظل ...).
+        if s >= n || ctx.toks[s].line_start {
+            continue;
+        }
+        let opens = ctx.toks[s].is_word() || ctx.toks[s].kind == TokKind::Number || ctx.is_punct(s, "#");
+        if !opens && !(ctx.is_mark(s) && s + 1 < n && !in_quote[s + 1]) {
+            continue;
         }
         let mut e = s;
         while e < n && e - s < MAX_SPEECH && !(e > s && ctx.toks[e].line_start) && !ctx.is_break(e) {

@@ -365,3 +365,39 @@ fn the_object_after_a_role_is_no_name() {
     assert_eq!(d.len(), 1, "{qs:?}");
     assert_eq!(d[0].2, "الرئيس الأمريكي");
 }
+
+fn indirect_q(qs: &[Q]) -> Vec<&Q> {
+    qs.iter().filter(|q| q.0 == QuoteKind::Indirect).collect()
+}
+
+#[test]
+fn kama_before_a_verb_is_a_source() {
+    // "كما قال X": a source for the sentence, not a statement of its own.
+    let qs = run("ارتفعت الأسعار كما قال الخبراء في الأسبوع الماضي.", &[]);
+    assert!(qs.is_empty(), "{qs:?}");
+}
+
+#[test]
+fn indirect_clause_may_open_with_a_number_or_hashtag() {
+    let qs = run("وقالت الوزارة إن 3 مديريات أغلقت أبوابها أمس.", &[("الوزارة", Label::ORG)]);
+    let i = indirect_q(&qs);
+    assert_eq!(i.len(), 1, "{qs:?}");
+    assert!(i[0].1.starts_with("3 مديريات"));
+    let qs = run("وقال المتحدث إن #موسكو تواصل دعمها للحكومة في دمشق.", &[]);
+    let i = indirect_q(&qs);
+    assert_eq!(i.len(), 1, "{qs:?}");
+    assert!(i[0].1.starts_with("#موسكو تواصل"));
+    // A mark that opens an accepted direct quote after إن: the direct quote only.
+    let qs = run("وقال الرئيس إن \"الوضع صعب جدا في المدينة\".", &[]);
+    assert!(indirect_q(&qs).is_empty(), "{qs:?}");
+    assert_eq!(direct(&qs).len(), 1, "{qs:?}");
+}
+
+#[test]
+fn a_document_speaks_for_its_author() {
+    let src = "كما كشف تحقيق أجرته منظمة العفو الدولية \"أن السجناء المحتجزين يتم احتجازهم في الحبس الانفرادي المطول\".";
+    let qs = run(src, &[("منظمة العفو الدولية", Label::ORG)]);
+    let d = direct(&qs);
+    assert_eq!(d.len(), 1, "{qs:?}");
+    assert_eq!(d[0].2, "منظمة العفو الدولية");
+}

@@ -195,8 +195,20 @@ fn subject_after(ctx: &Ctx, c: usize, gender: Gender) -> Option<Spk> {
             return np_after(ctx, k, limit, gender);
         }
     }
+    // A document its author made (كشف تحقيق أجرته العفو الدولية, أظهرت دراسة أعدتها الوزارة):
+    // the author.
+    if j + 2 < n && vocab::is_document(ctx.norm(j)) && is_made_by(ctx.norm(j + 1)) {
+        if let Some(s) = np_after(ctx, j + 2, (j + 16).min(n), Gender::Any) {
+            return Some(s);
+        }
+    }
     let limit = (j + 14).min(n);
     np_after(ctx, j, limit, gender)
+}
+
+/// A verb of making with the document as its object pronoun (أجرته, أعدتها, أصدره, نشرتها).
+fn is_made_by(n: &str) -> bool {
+    ["اجر", "اعد", "اصدر", "نشر"].iter().any(|v| n.strip_prefix(v).is_some_and(|rest| matches!(rest, "ته" | "تها" | "ه" | "ها" | "اه" | "تاه")))
 }
 
 /// The token after an addressee at `j` (ل + a pronoun, ل + a name the recognizer found with
