@@ -395,7 +395,7 @@ fn indirect_clause_may_open_with_a_number_or_hashtag() {
 
 #[test]
 fn a_document_speaks_for_its_author() {
-    let src = "كما كشف تحقيق أجرته منظمة العفو الدولية \"أن السجناء المحتجزين يتم احتجازهم في الحبس الانفرادي المطول\".";
+    let src = "وكشف تحقيق أجرته منظمة العفو الدولية \"أن السجناء المحتجزين يتم احتجازهم في الحبس الانفرادي المطول\".";
     let qs = run(src, &[("منظمة العفو الدولية", Label::ORG)]);
     let d = direct(&qs);
     assert_eq!(d.len(), 1, "{qs:?}");
