@@ -242,7 +242,7 @@ const ROLE_CONT: &[&str] = &[
 
 /// Heads of descriptions that stand for an unnamed speaker (مصدر أمني, تقارير, شهود عيان).
 const DESCRIPTION_HEADS: &[&str] = &[
-    "مصدر", "مصادر", "المصدر", "المصادر", "مسوول", "مسوولون", "مسوولين", "المسوول", "المسوولون", "تقارير", "تقرير",
+    "مصدر", "مصادر", "شخص", "اشخاص", "المصدر", "المصادر", "مسوول", "مسوولون", "مسوولين", "المسوول", "المسوولون", "تقارير", "تقرير",
     "التقرير", "التقارير", "شهود", "شاهد", "الشهود", "وسايل", "بيان", "البيان", "متحدث", "ناطق", "باحثون", "خبراء",
     "الخبراء", "ناشطون", "الناشطون", "المتظاهرون", "متظاهرون", "سكان", "السكان", "مراقبون", "المراقبون", "محللون",
     "المحللون", "دبلوماسي", "دبلوماسيون", "مسعفون", "عناصر", "نواب", "النواب", "مصدر", "الشرطه", "السلطات", "الحكومه",
@@ -342,13 +342,19 @@ pub fn is_title_noun(n: &str) -> bool {
 /// without ال (the lists hold one or both).
 pub fn is_role_head(n: &str) -> bool {
     let s = &sets()[0];
-    [n, strip_conj(n)].iter().any(|w| s.contains(*w) || w.strip_prefix("ال").is_some_and(|r| r.chars().count() >= 3 && s.contains(r)))
+    [n, strip_conj(n)].iter().any(|w| s.contains(*w) || w.strip_prefix("ال").is_some_and(|r| r.chars().count() >= 3 && s.contains(r)) || dual_of(s, w))
+}
+
+/// A dual of a word in the set (متحدثان, مسوولان, مصدران: two speakers designated together).
+fn dual_of(s: &Set, w: &str) -> bool {
+    w.strip_suffix("ان").is_some_and(|r| r.chars().count() >= 3 && s.contains(r))
 }
 pub fn is_role_cont(n: &str) -> bool {
     sets()[1].contains(n)
 }
 pub fn is_description_head(n: &str) -> bool {
-    sets()[2].contains(n) || sets()[2].contains(strip_conj(n))
+    let s = &sets()[2];
+    s.contains(n) || s.contains(strip_conj(n)) || dual_of(s, strip_conj(n))
 }
 pub fn is_stop(n: &str) -> bool {
     sets()[3].contains(n)

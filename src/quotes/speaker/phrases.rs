@@ -93,7 +93,11 @@ pub(super) fn skip_role(ctx: &Ctx, j: usize, e: usize) -> usize {
     while k < e {
         let nrm = ctx.norm(k);
         if matches!(nrm, "باسم" | "لدي" | "في" | "عن") {
-            // The represented body or person belongs to the role.
+            // The represented body or person belongs to the role; a preposition with nothing
+            // after it in the phrase does not.
+            if k + 1 >= e {
+                break;
+            }
             k += 1;
             if k < e {
                 k = past_mention(ctx, k, e);
@@ -323,6 +327,10 @@ pub(super) fn description(ctx: &Ctx, j: usize, e: usize, gender: Gender) -> Spk 
     if k == e && k > j {
         k = complement(ctx, k);
     }
+    // Not a preposition the five words cut from its object (متحدثان باسم الفصائل المعارضة في).
+    while k > j + 1 && k < e && matches!(ctx.norm(k - 1), "في" | "عن" | "من" | "علي" | "باسم" | "لدي") {
+        k -= 1;
+    }
     spk_from_tokens(ctx, j..k.max(j + 1), false, gender)
 }
 
@@ -351,7 +359,7 @@ fn complement(ctx: &Ctx, k: usize) -> usize {
             }
         }
     }
-    if e < n && matches!(ctx.norm(e), "في" | "عن" | "من" | "لدي") && np_word(e + 1) {
+    if e < n && matches!(ctx.norm(e), "في" | "عن" | "من" | "لدي" | "علي" | "باسم") && np_word(e + 1) {
         e += 1;
     }
     while e < k + 7 && np_word(e) {
