@@ -30,8 +30,16 @@ fn run(src: &str, names: &[(&str, Label)]) -> Vec<Q> {
         .collect()
 }
 
+fn of_kind(qs: &[Q], kind: QuoteKind) -> Vec<&Q> {
+    qs.iter().filter(|q| q.0 == kind).collect()
+}
+
 fn direct(qs: &[Q]) -> Vec<&Q> {
-    qs.iter().filter(|q| q.0 == QuoteKind::Direct).collect()
+    of_kind(qs, QuoteKind::Direct)
+}
+
+fn indirect(qs: &[Q]) -> Vec<&Q> {
+    of_kind(qs, QuoteKind::Indirect)
 }
 
 #[test]
@@ -145,7 +153,7 @@ fn headline_statement() {
 #[test]
 fn indirect_clause_ends_at_the_sentence_or_the_next_cue() {
     let qs = run("وأكد لافروف أن روسيا مستعدة للتعاون مشيرا إلى أن الإرهاب خطر. وذهب إلى المنزل.", &[("لافروف", Label::PER), ("روسيا", Label::LOC)]);
-    let ind: Vec<&Q> = qs.iter().filter(|q| q.0 == QuoteKind::Indirect).collect();
+    let ind = indirect(&qs);
     assert_eq!(ind.iter().map(|q| q.1.as_str()).collect::<Vec<_>>(), ["روسيا مستعدة للتعاون", "الإرهاب خطر"]);
     assert!(ind.iter().all(|q| q.2 == "لافروف"));
     // إن followed by marks is a direct quote only.
@@ -319,7 +327,7 @@ fn a_role_with_its_complement_then_the_name() {
 }
 
 fn indirect_speakers(src: &str, names: &[(&str, Label)]) -> Vec<(String, String)> {
-    run(src, names).into_iter().filter(|q| q.0 == QuoteKind::Indirect).map(|q| (q.2, q.3)).collect()
+    indirect(&run(src, names)).into_iter().map(|q| (q.2.clone(), q.3.clone())).collect()
 }
 
 #[test]
@@ -366,10 +374,6 @@ fn the_object_after_a_role_is_no_name() {
     assert_eq!(d[0].2, "الرئيس الأمريكي");
 }
 
-fn indirect_q(qs: &[Q]) -> Vec<&Q> {
-    qs.iter().filter(|q| q.0 == QuoteKind::Indirect).collect()
-}
-
 #[test]
 fn kama_before_a_verb_is_a_source() {
     // "كما قال X": a source for the sentence, not a statement of its own.
@@ -380,16 +384,16 @@ fn kama_before_a_verb_is_a_source() {
 #[test]
 fn indirect_clause_may_open_with_a_number_or_hashtag() {
     let qs = run("وقالت الوزارة إن 3 مديريات أغلقت أبوابها أمس.", &[("الوزارة", Label::ORG)]);
-    let i = indirect_q(&qs);
+    let i = indirect(&qs);
     assert_eq!(i.len(), 1, "{qs:?}");
     assert!(i[0].1.starts_with("3 مديريات"));
     let qs = run("وقال المتحدث إن #موسكو تواصل دعمها للحكومة في دمشق.", &[]);
-    let i = indirect_q(&qs);
+    let i = indirect(&qs);
     assert_eq!(i.len(), 1, "{qs:?}");
     assert!(i[0].1.starts_with("#موسكو تواصل"));
     // A mark that opens an accepted direct quote after إن: the direct quote only.
     let qs = run("وقال الرئيس إن \"الوضع صعب جدا في المدينة\".", &[]);
-    assert!(indirect_q(&qs).is_empty(), "{qs:?}");
+    assert!(indirect(&qs).is_empty(), "{qs:?}");
     assert_eq!(direct(&qs).len(), 1, "{qs:?}");
 }
 
@@ -413,9 +417,8 @@ fn descriptions_keep_their_complement() {
         ("قال متحدثان باسم الفصائل المعارضة في الجنوب السوري الجمعة، إن المفاوضات مستمرة.", "متحدثان باسم الفصائل المعارضة"),
     ];
     for (src, speaker) in cases {
-        let qs = run(src, &[]);
-        let i = indirect_q(&qs);
-        assert_eq!(i.len(), 1, "{qs:?}");
-        assert_eq!(i[0].2, speaker, "{src}");
+        let spk = indirect_speakers(src, &[]);
+        assert_eq!(spk.len(), 1, "{spk:?}");
+        assert_eq!(spk[0].0, speaker, "{src}");
     }
 }

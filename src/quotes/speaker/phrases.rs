@@ -93,11 +93,7 @@ pub(super) fn skip_role(ctx: &Ctx, j: usize, e: usize) -> usize {
     while k < e {
         let nrm = ctx.norm(k);
         if matches!(nrm, "باسم" | "لدي" | "في" | "عن") {
-            // The represented body or person belongs to the role; a preposition with nothing
-            // after it in the phrase does not.
-            if k + 1 >= e {
-                break;
-            }
+            // The represented body or person belongs to the role.
             k += 1;
             if k < e {
                 k = past_mention(ctx, k, e);
@@ -328,7 +324,7 @@ pub(super) fn description(ctx: &Ctx, j: usize, e: usize, gender: Gender) -> Spk 
         k = complement(ctx, k);
     }
     // Not a preposition the five words cut from its object (متحدثان باسم الفصائل المعارضة في).
-    while k > j + 1 && k < e && matches!(ctx.norm(k - 1), "في" | "عن" | "من" | "علي" | "باسم" | "لدي") {
+    while k > j + 1 && k < e && joins_complement(ctx.norm(k - 1)) {
         k -= 1;
     }
     spk_from_tokens(ctx, j..k.max(j + 1), false, gender)
@@ -359,13 +355,18 @@ fn complement(ctx: &Ctx, k: usize) -> usize {
             }
         }
     }
-    if e < n && matches!(ctx.norm(e), "في" | "عن" | "من" | "لدي" | "علي" | "باسم") && np_word(e + 1) {
+    if e < n && joins_complement(ctx.norm(e)) && np_word(e + 1) {
         e += 1;
     }
     while e < k + 7 && np_word(e) {
         e += 1;
     }
     e
+}
+
+/// A preposition that joins a description to its complement (مسؤول في ..., مصدر مطلع على ...).
+fn joins_complement(n: &str) -> bool {
+    matches!(n, "في" | "عن" | "من" | "لدي" | "علي" | "باسم")
 }
 
 /// The subject before a verb: a mention ending right before it, `كان X (قد) قال`, or a
